@@ -1,0 +1,20 @@
+/** The one error body every failing API call returns. `error` is a stable machine code; `message` is for people. */
+export interface ApiErrorBody {
+  statusCode: number;
+  error: ApiErrorCode | string;
+  message: string;
+  details?: unknown;
+  requestId?: string;
+}
+
+export type ApiErrorCode =
+  | 'bad_request'
+  | 'validation_failed'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'payload_too_large'
+  | 'unprocessable'
+  | 'upstream_failed'
+  | 'internal_error';

@@ -1,0 +1,6 @@
+export * from './auth/roles';
+export * from './auth/permissions';
+export * from './api/errors';
+export * from './api/auth';
+export * from './api/org';
+export * from './api/health';
