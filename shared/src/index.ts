@@ -4,3 +4,4 @@ export * from './api/errors';
 export * from './api/auth';
 export * from './api/org';
 export * from './api/health';
+export * from './geo/distance';
