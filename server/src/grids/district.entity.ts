@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** The top of the tree; the demo runs one district (越秀区). */
+@Entity('districts')
+export class District {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  /** Administrative division code, e.g. 440104. */
+  @Column({ type: 'varchar', length: 32, unique: true })
+  code: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  name: string;
+}
