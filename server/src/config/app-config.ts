@@ -1,0 +1,76 @@
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/**
+ * The server's whole configuration, typed and validated once at start-up.
+ * Injected everywhere as `AppConfig`; nothing else reads process.env.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVS)
+  nodeEnv: NodeEnv;
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  port: number;
+
+  /** `sqlite:<file>`, `sqlite::memory:`, `mysql://…` or `mariadb://…`. */
+  @IsString()
+  @Matches(/^(sqlite:.+|mysql:\/\/.+|mariadb:\/\/.+)$/, { message: 'must start with sqlite:, mysql:// or mariadb://' })
+  databaseUrl: string;
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
+  redisUrl?: string;
+
+  @IsString()
+  @MinLength(16)
+  jwtSecret: string;
+
+  /** Access-token lifetime in seconds. */
+  @IsInt()
+  @Min(60)
+  jwtExpiresIn: number;
+
+  /** Development sign-in (pick a seeded user); never on in production unless asked for. */
+  @IsBoolean()
+  devLogin: boolean;
+
+  /** Demo mode: seed the demo district on start and allow dev sign-in. */
+  @IsBoolean()
+  demo: boolean;
+
+  @IsBoolean()
+  seedOnStart: boolean;
+
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
+  wechatApiBase: string;
+
+  @IsOptional()
+  @IsString()
+  wechatAppId?: string;
+
+  @IsOptional()
+  @IsString()
+  wechatSecret?: string;
+
+  /** The built H5 mini-program, served at `/` when present. */
+  @IsString()
+  h5Dir: string;
+
+  @IsIn(LOG_LEVELS)
+  logLevel: LogLevel;
+
+  /** Largest accepted JSON body, in body-parser notation (e.g. 1mb, 512kb). */
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must look like 512kb or 1mb' })
+  bodyLimit: string;
+
+  get databaseType(): 'sqlite' | 'mysql' {
+    return this.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
+  }
+}

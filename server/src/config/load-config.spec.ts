@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { ConfigError, DEV_JWT_SECRET, loadConfig } from './load-config';
+import { REPO_ROOT } from './repo-root';
+
+describe('loadConfig', () => {
+  it('runs with no environment at all on an embedded SQLite file inside the repository', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBe(`sqlite:${join(REPO_ROOT, '.data', 'linli.sqlite')}`);
+    expect(config.databaseType).toBe('sqlite');
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.jwtSecret).toBe(DEV_JWT_SECRET);
+    expect(config.jwtExpiresIn).toBe(7200);
+    expect(config.devLogin).toBe(false);
+    expect(config.h5Dir).toBe(join(REPO_ROOT, 'miniapp', 'dist', 'h5'));
+    expect(config.wechatApiBase).toBe('https://api.weixin.qq.com');
+  });
+
+  it('finds the repository root from its own location', () => {
+    expect(require('node:fs').existsSync(join(REPO_ROOT, 'server', 'package.json'))).toBe(true);
+  });
+
+  it('reads typed values from the environment', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'mysql://root@db:3306/linli',
+      REDIS_URL: 'redis://cache:6379',
+      JWT_EXPIRES_IN: '600',
+      SEED_ON_START: 'yes',
+      LOG_LEVEL: 'WARN',
+      WECHAT_API_BASE: 'http://127.0.0.1:9999/',
+    });
+    expect(config.port).toBe(8080);
+    expect(config.databaseType).toBe('mysql');
+    expect(config.redisUrl).toBe('redis://cache:6379');
+    expect(config.jwtExpiresIn).toBe(600);
+    expect(config.seedOnStart).toBe(true);
+    expect(config.logLevel).toBe('warn');
+    expect(config.wechatApiBase).toBe('http://127.0.0.1:9999');
+  });
+
+  it('turns on development sign-in in demo mode unless told otherwise', () => {
+    expect(loadConfig({ DEMO: 'true' }).devLogin).toBe(true);
+    expect(loadConfig({ DEMO: 'true', DEV_LOGIN: 'false' }).devLogin).toBe(false);
+    expect(loadConfig({ DEV_LOGIN: '1' }).devLogin).toBe(true);
+  });
+
+  it('accepts an in-memory SQLite database', () => {
+    expect(loadConfig({ DATABASE_URL: 'sqlite::memory:' }).databaseUrl).toBe('sqlite::memory:');
+  });
+
+  it('lets explicit overrides win over the environment, including clearing a value', () => {
+    const config = loadConfig({ PORT: '8080', REDIS_URL: 'redis://cache:6379' }, { port: 0, redisUrl: undefined });
+    expect(config.port).toBe(0);
+    expect(config.redisUrl).toBeUndefined();
+  });
+
+  it('refuses to start in production without a JWT secret', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required/);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-long-enough-production-secret' }).jwtSecret).toBe(
+      'a-long-enough-production-secret',
+    );
+  });
+
+  it('lists every bad variable by its environment name in one error', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'postgres://x', DEMO: 'maybe', LOG_LEVEL: 'loud', BODY_LIMIT: 'huge' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const names = (caught as ConfigError).problems.map((p) => p.split(':')[0]);
+    expect(new Set(names)).toEqual(new Set(['PORT', 'DATABASE_URL', 'DEMO', 'LOG_LEVEL', 'BODY_LIMIT']));
+    expect((caught as ConfigError).message).toContain('Invalid configuration');
+  });
+});

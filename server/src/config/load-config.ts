@@ -1,0 +1,100 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { join } from 'node:path';
+import { AppConfig } from './app-config';
+import { REPO_ROOT } from './repo-root';
+
+/** Only for development; production refuses to start without JWT_SECRET. */
+export const DEV_JWT_SECRET = 'linli-dev-secret-not-for-production';
+
+/** Which environment variable feeds which field, so errors name what the operator must fix. */
+const ENV_NAMES: Record<string, string> = {
+  nodeEnv: 'NODE_ENV',
+  port: 'PORT',
+  databaseUrl: 'DATABASE_URL',
+  redisUrl: 'REDIS_URL',
+  jwtSecret: 'JWT_SECRET',
+  jwtExpiresIn: 'JWT_EXPIRES_IN',
+  devLogin: 'DEV_LOGIN',
+  demo: 'DEMO',
+  seedOnStart: 'SEED_ON_START',
+  wechatApiBase: 'WECHAT_API_BASE',
+  wechatAppId: 'WECHAT_APPID',
+  wechatSecret: 'WECHAT_SECRET',
+  h5Dir: 'H5_DIR',
+  logLevel: 'LOG_LEVEL',
+  bodyLimit: 'BODY_LIMIT',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function blankToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+/** Numbers and booleans that do not parse are passed through as text so validation reports them. */
+function parseInteger(value: string | undefined, fallback: number): number | string {
+  const text = blankToUndefined(value);
+  if (text === undefined) return fallback;
+  return /^-?\d+$/.test(text) ? Number(text) : text;
+}
+
+function parseBoolean(value: string | undefined, fallback: boolean): boolean | string {
+  const text = blankToUndefined(value)?.toLowerCase();
+  if (text === undefined) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  return text;
+}
+
+function describe(errors: ValidationError[]): string[] {
+  return errors.flatMap((error) => {
+    const name = ENV_NAMES[error.property] ?? error.property;
+    return Object.values(error.constraints ?? {}).map((message) => `${name}: ${message.replace(error.property, 'value')}`);
+  });
+}
+
+/**
+ * Builds the configuration from an environment (normally process.env) plus explicit overrides
+ * (tests, the app factory). Pure: same input, same output; throws ConfigError listing every problem.
+ */
+export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppConfig {
+  const nodeEnv = blankToUndefined(env.NODE_ENV) ?? 'development';
+  const demo = parseBoolean(env.DEMO, false);
+  const problems: string[] = [];
+  const jwtSecret = blankToUndefined(env.JWT_SECRET);
+  if (nodeEnv === 'production' && !jwtSecret && !overrides.jwtSecret) {
+    problems.push('JWT_SECRET: is required when NODE_ENV=production');
+  }
+
+  const raw = {
+    nodeEnv,
+    port: parseInteger(env.PORT, 3000),
+    databaseUrl: blankToUndefined(env.DATABASE_URL) ?? `sqlite:${join(REPO_ROOT, '.data', 'linli.sqlite')}`,
+    redisUrl: blankToUndefined(env.REDIS_URL),
+    jwtSecret: jwtSecret ?? DEV_JWT_SECRET,
+    jwtExpiresIn: parseInteger(env.JWT_EXPIRES_IN, 7200),
+    devLogin: parseBoolean(env.DEV_LOGIN, demo === true),
+    demo,
+    seedOnStart: parseBoolean(env.SEED_ON_START, false),
+    wechatApiBase: (blankToUndefined(env.WECHAT_API_BASE) ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+    wechatAppId: blankToUndefined(env.WECHAT_APPID),
+    wechatSecret: blankToUndefined(env.WECHAT_SECRET),
+    h5Dir: blankToUndefined(env.H5_DIR) ?? join(REPO_ROOT, 'miniapp', 'dist', 'h5'),
+    logLevel: blankToUndefined(env.LOG_LEVEL)?.toLowerCase() ?? 'info',
+    bodyLimit: blankToUndefined(env.BODY_LIMIT) ?? '1mb',
+    ...overrides,
+  };
+
+  const config = plainToInstance(AppConfig, raw);
+  problems.push(...describe(validateSync(config, { skipMissingProperties: false })));
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
