@@ -1,0 +1,17 @@
+import { HttpException } from '@nestjs/common';
+import { ApiErrorCode } from '@linli/shared';
+
+/**
+ * An error a service throws on purpose: a status, the stable machine code and a message a resident
+ * can read. The exception filter turns it into the one error body.
+ */
+export class ApiException extends HttpException {
+  constructor(
+    status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super({ statusCode: status, error: code, message, details }, status);
+  }
+}

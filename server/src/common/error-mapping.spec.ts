@@ -1,0 +1,111 @@
+import 'reflect-metadata';
+import { BadRequestException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
+import Database from 'better-sqlite3';
+import { QueryFailedError } from 'typeorm';
+import { ApiException } from './api-exception';
+import { mapError } from './error-mapping';
+import { createValidationPipe } from './validation';
+import { IsInt, IsString } from 'class-validator';
+
+/** A real unique-key violation from SQLite, wrapped the way TypeORM wraps it. */
+function sqliteDuplicate(): QueryFailedError {
+  const db = new Database(':memory:');
+  db.exec('CREATE TABLE t (k TEXT UNIQUE)');
+  db.prepare('INSERT INTO t (k) VALUES (?)').run('a');
+  try {
+    db.prepare('INSERT INTO t (k) VALUES (?)').run('a');
+  } catch (driverError) {
+    return new QueryFailedError('INSERT INTO t (k) VALUES (?)', ['a'], driverError as Error);
+  } finally {
+    db.close();
+  }
+  throw new Error('expected a unique violation');
+}
+
+class Probe {
+  @IsString() name: string;
+  @IsInt() age: number;
+}
+
+describe('mapError', () => {
+  it('keeps the status, code, message and details a service chose', () => {
+    const mapped = mapError(new ApiException(409, 'conflict', '您已提交过该房屋的认证申请', { residencyId: 7 }));
+    expect(mapped).toEqual({
+      status: 409,
+      body: { statusCode: 409, error: 'conflict', message: '您已提交过该房屋的认证申请', details: { residencyId: 7 } },
+      unexpected: false,
+    });
+  });
+
+  it('replaces English framework messages with a Chinese one and a stable code', () => {
+    const mapped = mapError(new NotFoundException('Cannot GET /api/nowhere'));
+    expect(mapped.status).toBe(404);
+    expect(mapped.body.error).toBe('not_found');
+    expect(mapped.body.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(mapped.body.message).not.toContain('Cannot GET');
+  });
+
+  it('passes on a Chinese message given to a plain Nest exception', () => {
+    const mapped = mapError(new ForbiddenException('只有本社区居委会可以审核'));
+    expect(mapped.body).toEqual({ statusCode: 403, error: 'forbidden', message: '只有本社区居委会可以审核' });
+  });
+
+  it('turns a unique-constraint violation from the database into 409 conflict', () => {
+    const mapped = mapError(sqliteDuplicate());
+    expect(mapped.status).toBe(409);
+    expect(mapped.body.error).toBe('conflict');
+  });
+
+  it('recognises the MySQL duplicate-entry error as a conflict too', () => {
+    const driverError = Object.assign(new Error("Duplicate entry 'a' for key 'k'"), { code: 'ER_DUP_ENTRY', errno: 1062 });
+    expect(mapError(new QueryFailedError('INSERT', [], driverError)).status).toBe(409);
+  });
+
+  it('treats other database failures as unexpected internal errors', () => {
+    const driverError = Object.assign(new Error('no such table: x'), { code: 'SQLITE_ERROR' });
+    const mapped = mapError(new QueryFailedError('SELECT * FROM x', [], driverError));
+    expect(mapped.status).toBe(500);
+    expect(mapped.unexpected).toBe(true);
+  });
+
+  it('maps an oversize body to 413 and malformed JSON to 400', () => {
+    expect(mapError(Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413 })).body.error).toBe(
+      'payload_too_large',
+    );
+    const malformed = mapError(Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 }));
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.error).toBe('bad_request');
+  });
+
+  it('hides the internals of an unexpected error and marks it for logging', () => {
+    const mapped = mapError(new TypeError('Cannot read properties of undefined (reading "id")'));
+    expect(mapped.status).toBe(500);
+    expect(mapped.unexpected).toBe(true);
+    expect(JSON.stringify(mapped.body)).not.toContain('undefined');
+    expect(mapped.body.error).toBe('internal_error');
+  });
+
+  it('gives unusual HTTP statuses a code from their class', () => {
+    expect(mapError(new HttpException('I am a teapot', 418)).body.error).toBe('bad_request');
+    expect(mapError(new HttpException('Bad Gateway', 503)).body.error).toBe('internal_error');
+    expect(mapError(new BadRequestException()).body.error).toBe('bad_request');
+  });
+});
+
+describe('validation pipe', () => {
+  it('lists every offending and every unknown field in details', async () => {
+    const pipe = createValidationPipe();
+    let caught: unknown;
+    try {
+      await pipe.transform({ name: 3, age: 'x', extra: true }, { type: 'body', metatype: Probe });
+    } catch (error) {
+      caught = error;
+    }
+    const mapped = mapError(caught);
+    expect(mapped.status).toBe(400);
+    expect(mapped.body.error).toBe('validation_failed');
+    const fields = (mapped.body.details as Array<{ field: string }>).map((d) => d.field).sort();
+    expect(fields).toEqual(['age', 'extra', 'name']);
+    expect(mapped.body.message).toContain('extra');
+  });
+});

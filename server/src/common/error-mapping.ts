@@ -1,0 +1,86 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+import { ApiErrorBody, ApiErrorCode } from '@linli/shared';
+import { QueryFailedError } from 'typeorm';
+import { ApiException } from './api-exception';
+
+/** The code and the message a resident reads when nothing more specific was given. */
+const DEFAULTS: Record<number, { code: ApiErrorCode; message: string }> = {
+  400: { code: 'bad_request', message: '请求格式不正确' },
+  401: { code: 'unauthenticated', message: '请先登录' },
+  403: { code: 'forbidden', message: '您没有权限进行此操作' },
+  404: { code: 'not_found', message: '您要找的内容不存在' },
+  409: { code: 'conflict', message: '该记录已存在或状态已变化，请刷新后重试' },
+  413: { code: 'payload_too_large', message: '提交的内容过大' },
+  422: { code: 'unprocessable', message: '提交的内容无法处理' },
+  502: { code: 'upstream_failed', message: '外部服务暂时不可用，请稍后再试' },
+  500: { code: 'internal_error', message: '服务器开小差了，请稍后再试' },
+};
+
+export interface MappedError {
+  status: number;
+  body: Omit<ApiErrorBody, 'requestId'>;
+  /** Unexpected failures: log the stack (never send it). */
+  unexpected: boolean;
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+function fallbackFor(status: number): { code: ApiErrorCode; message: string } {
+  if (DEFAULTS[status]) return DEFAULTS[status];
+  if (status >= 500) return DEFAULTS[500];
+  return { code: 'bad_request', message: DEFAULTS[400].message };
+}
+
+function body(status: number, code: string, message: string, details?: unknown): MappedError['body'] {
+  return details === undefined ? { statusCode: status, error: code, message } : { statusCode: status, error: code, message, details };
+}
+
+/** SQLite (better-sqlite3) and MySQL/MariaDB (mysql2) spell a unique-key violation differently. */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driver = (error as QueryFailedError & { driverError?: { code?: string; errno?: number } }).driverError;
+  return (
+    driver?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    driver?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    driver?.code === 'ER_DUP_ENTRY' ||
+    driver?.errno === 1062
+  );
+}
+
+/** Errors raised by the JSON body parser before any route runs. */
+function bodyParserError(error: unknown): MappedError | null {
+  const type = (error as { type?: unknown })?.type;
+  if (type === 'entity.too.large') return { status: 413, body: body(413, 'payload_too_large', DEFAULTS[413].message), unexpected: false };
+  if (type === 'entity.parse.failed') {
+    return { status: 400, body: body(400, 'bad_request', '请求内容不是有效的 JSON'), unexpected: false };
+  }
+  if (typeof type === 'string' && type.startsWith('encoding.') || type === 'charset.unsupported') {
+    return { status: 415, body: body(415, 'bad_request', '不支持的请求编码'), unexpected: false };
+  }
+  return null;
+}
+
+/**
+ * Maps anything thrown while handling a request to the one error body. Pure, so every branch is
+ * unit-tested; the filter only adds the request id and writes the response.
+ */
+export function mapError(error: unknown): MappedError {
+  if (error instanceof ApiException) {
+    return { status: error.getStatus(), body: body(error.getStatus(), error.code, error.message, error.details), unexpected: false };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    const fallback = fallbackFor(status);
+    const response = error.getResponse();
+    const given = typeof response === 'string' ? response : (response as { message?: unknown }).message;
+    // Framework messages are English ("Cannot GET /x"); only pass on messages written for residents.
+    const message = typeof given === 'string' && CJK.test(given) ? given : fallback.message;
+    return { status, body: body(status, fallback.code, message), unexpected: status >= 500 };
+  }
+  if (isUniqueViolation(error)) {
+    return { status: HttpStatus.CONFLICT, body: body(409, 'conflict', DEFAULTS[409].message), unexpected: false };
+  }
+  const parsed = bodyParserError(error);
+  if (parsed) return parsed;
+  return { status: 500, body: body(500, 'internal_error', DEFAULTS[500].message), unexpected: true };
+}
