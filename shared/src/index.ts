@@ -5,3 +5,4 @@ export * from './api/auth';
 export * from './api/org';
 export * from './api/health';
 export * from './geo/distance';
+export * from './cases';

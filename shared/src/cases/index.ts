@@ -1,0 +1,2 @@
+export * from './case-status';
+export * from './case-move';
