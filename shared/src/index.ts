@@ -6,3 +6,4 @@ export * from './api/org';
 export * from './api/health';
 export * from './geo/distance';
 export * from './cases';
+export * from './realtime';

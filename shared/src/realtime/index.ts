@@ -1,0 +1,3 @@
+export * from './protocol';
+export * from './rooms';
+export * from './seq-tracker';
