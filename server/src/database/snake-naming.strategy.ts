@@ -1,4 +1,4 @@
-import { DefaultNamingStrategy, NamingStrategyInterface } from 'typeorm';
+import { DefaultNamingStrategy, NamingStrategyInterface, Table } from 'typeorm';
 
 /** `communityId` → `community_id`, `minLng` → `min_lng`. */
 export function toSnakeCase(name: string): string {
@@ -37,5 +37,22 @@ export class SnakeNamingStrategy extends DefaultNamingStrategy implements Naming
 
   joinTableColumnName(tableName: string, propertyName: string, columnName?: string): string {
     return toSnakeCase(`${tableName}_${columnName ?? propertyName}`);
+  }
+
+  // Readable constraint names instead of hashes, so the hand-written migration can name them the same way
+  // and a schema diff against the entities comes out empty. Column names arrive already snake_cased.
+  // Unique constraints are named explicitly in the entities (@Unique('uq_…')): MariaDB turns them into
+  // unique indexes, which would otherwise be named by indexName() and differ between the dialects.
+
+  uniqueConstraintName(tableOrName: Table | string, columnNames: string[]): string {
+    return `uq_${this.getTableName(tableOrName)}_${columnNames.join('_')}`;
+  }
+
+  foreignKeyName(tableOrName: Table | string, columnNames: string[]): string {
+    return `fk_${this.getTableName(tableOrName)}_${columnNames.join('_')}`;
+  }
+
+  indexName(tableOrName: Table | string, columnNames: string[]): string {
+    return `idx_${this.getTableName(tableOrName)}_${columnNames.join('_')}`;
   }
 }

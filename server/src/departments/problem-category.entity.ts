@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, ValueTransformer } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique, ValueTransformer } from 'typeorm';
 import { Department } from './department.entity';
 
 /** Keywords are stored as a JSON array in a text column so both databases keep them the same way. */
@@ -9,11 +9,12 @@ export const keywordListTransformer: ValueTransformer = {
 
 /** What a resident can report (路灯不亮, 占道经营, …) and who handles it by default, with its deadlines. */
 @Entity('problem_categories')
+@Unique('uq_problem_categories_code', ['code'])
 export class ProblemCategory {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ type: 'varchar', length: 32, unique: true })
+  @Column({ type: 'varchar', length: 32 })
   code: string;
 
   @Column({ type: 'varchar', length: 64 })
@@ -23,6 +24,7 @@ export class ProblemCategory {
   @Column({ type: 'varchar', length: 32 })
   groupName: string;
 
+  @Index()
   @Column({ type: 'int' })
   defaultDepartmentId: number;
 

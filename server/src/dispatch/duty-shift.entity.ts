@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { Community } from '../grids/community.entity';
 import { Grid } from '../grids/grid.entity';
 import { User } from '../users/user.entity';
@@ -13,6 +13,7 @@ export class DutyShift {
   @PrimaryGeneratedColumn()
   id: number;
 
+  @Index()
   @Column({ type: 'int', nullable: true })
   gridId: number | null;
 
@@ -20,6 +21,7 @@ export class DutyShift {
   @JoinColumn({ name: 'grid_id' })
   grid?: Relation<Grid> | null;
 
+  @Index()
   @Column({ type: 'int', nullable: true })
   communityId: number | null;
 
@@ -27,6 +29,7 @@ export class DutyShift {
   @JoinColumn({ name: 'community_id' })
   community?: Relation<Community> | null;
 
+  @Index()
   @Column({ type: 'int' })
   userId: number;
 
@@ -44,6 +47,7 @@ export class DutyShift {
   @Column({ type: 'int' })
   endMinute: number;
 
-  @Column({ type: 'boolean', default: false })
+  // width 1: MariaDB stores booleans as tinyint(1) and reports that width back to schema comparisons.
+  @Column({ type: 'boolean', width: 1, default: false })
   isDispatcher: boolean;
 }

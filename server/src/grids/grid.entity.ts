@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
 import { Community } from './community.entity';
 
 /**
@@ -7,16 +7,18 @@ import { Community } from './community.entity';
  * the bounding box columns let a point lookup pre-filter without parsing every polygon.
  */
 @Entity('grids')
+@Unique('uq_grids_code', ['code'])
 export class Grid {
   @PrimaryGeneratedColumn()
   id: number;
 
-  @Column({ type: 'varchar', length: 32, unique: true })
+  @Column({ type: 'varchar', length: 32 })
   code: string;
 
   @Column({ type: 'varchar', length: 64 })
   name: string;
 
+  @Index()
   @Column({ type: 'int' })
   communityId: number;
 

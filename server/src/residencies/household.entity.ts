@@ -1,10 +1,10 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
 import { Community } from '../grids/community.entity';
 import { Grid } from '../grids/grid.entity';
 
 /** A flat, addressed as building / unit / room inside a community. */
 @Entity('households')
-@Unique('uq_households_address', ['communityId', 'building', 'unit', 'room'])
+@Unique('uq_households_community_id_building_unit_room', ['communityId', 'building', 'unit', 'room'])
 export class Household {
   @PrimaryGeneratedColumn()
   id: number;
@@ -17,6 +17,7 @@ export class Household {
   community?: Relation<Community>;
 
   /** The grid the building stands in, when known. */
+  @Index()
   @Column({ type: 'int', nullable: true })
   gridId: number | null;
 

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique, ValueTransformer } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique, ValueTransformer } from 'typeorm';
 import { User } from '../users/user.entity';
 import { Household } from './household.entity';
 
@@ -13,7 +13,7 @@ export const decimalNumberTransformer: ValueTransformer = {
 
 /** A person's claim to live in a household, reviewed by the community committee. */
 @Entity('residencies')
-@Unique('uq_residencies_user_household', ['userId', 'householdId'])
+@Unique('uq_residencies_user_id_household_id', ['userId', 'householdId'])
 export class Residency {
   @PrimaryGeneratedColumn()
   id: number;
@@ -25,6 +25,7 @@ export class Residency {
   @JoinColumn({ name: 'user_id' })
   user?: Relation<User>;
 
+  @Index()
   @Column({ type: 'int' })
   householdId: number;
 

@@ -4,7 +4,7 @@ import { User } from './user.entity';
 
 /** One role a user holds, bounded to a scope (a grid, a community, a department, the district). */
 @Entity('role_grants')
-@Unique('uq_role_grants_user_role_scope', ['userId', 'role', 'scopeKind', 'scopeId'])
+@Unique('uq_role_grants_user_id_role_scope_kind_scope_id', ['userId', 'role', 'scopeKind', 'scopeId'])
 export class RoleGrant {
   @PrimaryGeneratedColumn()
   id: number;
