@@ -1,0 +1,3 @@
+export * from './local-day';
+export * from './points-rules';
+export * from './points-ledger';
