@@ -7,3 +7,4 @@ export * from './api/health';
 export * from './geo/distance';
 export * from './cases';
 export * from './realtime';
+export * from './api/media';
