@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'residency.review': { community_committee: 'scope', district_admin: 'scope' },
   'residents.list': { community_committee: 'scope', party_branch: 'scope', grid_worker: 'scope', district_admin: 'scope' },
   'roster.read': { grid_worker: 'scope', community_committee: 'scope', district_admin: 'scope' },
+  'media.upload': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;
