@@ -1,4 +1,4 @@
-/** GET /api/districts/current and the tree under it. */
+/** The public organisation tree under /api/org: district → streets → communities → grids. */
 export interface StreetSummary {
   id: number;
   name: string;
@@ -23,12 +23,29 @@ export interface GridSummary {
 /** A grid with its GeoJSON polygon (GCJ-02 lng/lat). */
 export interface GridDetail extends GridSummary {
   polygon: { type: 'Polygon'; coordinates: number[][][] };
+  /** [minLng, minLat, maxLng, maxLat] of the polygon, for fitting a map view. */
+  bbox?: [number, number, number, number];
+}
+
+/** GET /api/org/district: the district with its streets. */
+export interface DistrictTree {
+  id: number;
+  code: string;
+  name: string;
+  streets: StreetSummary[];
+}
+
+/** GET /api/org/communities/:id: a community with its grids (polygons via /api/org/grids). */
+export interface CommunityDetail extends CommunitySummary {
+  grids: GridSummary[];
 }
 
 export interface DepartmentSummary {
   id: number;
   name: string;
   code: string;
+  /** Public service phone, when the department has one. */
+  phone?: string | null;
 }
 
 export interface CategorySummary {
