@@ -8,3 +8,6 @@ export * from './geo/distance';
 export * from './cases';
 export * from './realtime';
 export * from './api/media';
+export * from './volunteers';
+export * from './points';
+export * from './privacy';
