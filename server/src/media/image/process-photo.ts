@@ -1,5 +1,5 @@
 import { MEDIA_MAX_EDGE_PX, MEDIA_THUMB_EDGE_PX } from '@linli/shared';
-import sharp from 'sharp';
+import sharp, { Sharp } from 'sharp';
 
 /**
  * Refuses images whose header claims more pixels than this before decoding them (a "decompression bomb"
@@ -31,7 +31,7 @@ export class UndecodableImageError extends Error {
   }
 }
 
-async function toJpeg(pipeline: sharp.Sharp, quality: number): Promise<ProcessedImage> {
+async function toJpeg(pipeline: Sharp, quality: number): Promise<ProcessedImage> {
   // No withMetadata/keepExif: sharp writes none of the input's EXIF, XMP, IPTC or ICC, so GPS position,
   // camera serial numbers and capture times never reach storage. Pixels are converted to sRGB.
   const { data, info } = await pipeline

@@ -44,6 +44,13 @@ describe('LocalDiskStorage', () => {
     await expect(storage.delete('photos/none.jpg')).resolves.toBeUndefined();
   });
 
+  it('accepts keys made of base64url ids, which may start with - or _', async () => {
+    await storage.put('photos/_abc-def.jpg', Buffer.from('a'), 'image/jpeg');
+    await storage.put('photos/-abc_def.jpg', Buffer.from('b'), 'image/jpeg');
+    expect(await storage.exists('photos/_abc-def.jpg')).toBe(true);
+    expect(await storage.exists('photos/-abc_def.jpg')).toBe(true);
+  });
+
   it('deletes an object', async () => {
     await storage.put('x.jpg', Buffer.from('x'), 'image/jpeg');
     await storage.delete('x.jpg');

@@ -1,9 +1,9 @@
 /**
  * Storage keys are built by the server, never taken from a request, but the driver still refuses anything
- * that could leave its root: each segment starts with a letter or digit (so no `.`/`..`), only a small
- * alphabet is allowed, no empty segments, no leading slash, no backslashes.
+ * that could leave its root: no segment starts with a dot (so no `.`/`..` and no hidden temp names), only a
+ * small alphabet is allowed (base64url ids included), no empty segments, no leading slash, no backslashes.
  */
-const SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const SEGMENT = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
 const MAX_KEY_LENGTH = 512;
 
 export function isSafeStorageKey(key: string): boolean {

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '../config/app-config';
+import { MediaController } from './media.controller';
+import { MediaFile } from './media-file.entity';
+import { mediaDirFrom } from './media-settings';
+import { MediaService } from './media.service';
+import { LocalDiskStorage } from './storage/local-disk-storage';
+import { STORAGE_DRIVER } from './storage/storage-driver';
+import { UploadErrorsInterceptor } from './upload-errors.interceptor';
+
+/**
+ * Photo uploads and downloads. Other modules import it for MediaService.claimPhotos (attach photos to a
+ * report or case inside their transaction) and toUploadedPhoto (render them).
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([MediaFile])],
+  controllers: [MediaController],
+  providers: [
+    MediaService,
+    UploadErrorsInterceptor,
+    // The one place the storage backend is chosen; an object store would be another provider here.
+    { provide: STORAGE_DRIVER, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(mediaDirFrom(config)) },
+  ],
+  exports: [MediaService],
+})
+export class MediaModule {}
