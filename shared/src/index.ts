@@ -11,3 +11,4 @@ export * from './api/media';
 export * from './volunteers';
 export * from './points';
 export * from './privacy';
+export * from './residency-review';
