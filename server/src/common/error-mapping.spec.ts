@@ -1,11 +1,19 @@
 import 'reflect-metadata';
 import { BadRequestException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
-import Database from 'better-sqlite3';
 import { QueryFailedError } from 'typeorm';
 import { ApiException } from './api-exception';
 import { mapError } from './error-mapping';
 import { createValidationPipe } from './validation';
 import { IsInt, IsString } from 'class-validator';
+
+// better-sqlite3 ships no type declarations; only these three calls are used.
+interface SqliteDb {
+  exec(sql: string): void;
+  prepare(sql: string): { run(...params: unknown[]): unknown };
+  close(): void;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const Database = require('better-sqlite3') as new (file: string) => SqliteDb;
 
 /** A real unique-key violation from SQLite, wrapped the way TypeORM wraps it. */
 function sqliteDuplicate(): QueryFailedError {

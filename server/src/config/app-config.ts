@@ -51,6 +51,11 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   wechatApiBase: string;
 
+  /** How long to wait for WeChat's code2session before answering 502. */
+  @IsInt()
+  @Min(1)
+  wechatTimeoutMs: number;
+
   @IsOptional()
   @IsString()
   wechatAppId?: string;

@@ -1,0 +1,21 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { seedDemoDistrict } from './seed/seed-demo-district';
+
+/** In demo mode (or when asked) the demo district is loaded once migrations have run; it is idempotent. */
+@Injectable()
+export class DemoSeeder implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoSeeder.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demo && !this.config.seedOnStart) return;
+    const report = await seedDemoDistrict(this.dataSource);
+    this.logger.log({ seed: report }, 'demo district seeded');
+  }
+}
