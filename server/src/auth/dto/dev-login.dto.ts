@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsInt, IsPositive } from 'class-validator';
+import type { DevLoginRequest } from '@linli/shared';
+
+export class DevLoginDto implements DevLoginRequest {
+  @ApiProperty({ description: '要以其身份登录的演示用户 id' })
+  @IsInt()
+  @IsPositive()
+  userId: number;
+}
