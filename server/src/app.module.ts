@@ -1,0 +1,43 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { AuthModule } from './auth/auth.module';
+import { LoggingModule } from './common/logging.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DepartmentsModule } from './departments/departments.module';
+import { GridsModule } from './grids/grids.module';
+import { HealthModule } from './health/health.module';
+import { RedisModule } from './redis/redis.module';
+import { RealtimeModule } from './realtime/realtime.module';
+import { ResidenciesModule } from './residencies/residencies.module';
+import { UsersModule } from './users/users.module';
+
+/** The whole server, for one validated configuration. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    // The H5 build is optional: API-only deployments and tests run without it.
+    const h5 = existsSync(config.h5Dir)
+      ? [ServeStaticModule.forRoot({ rootPath: config.h5Dir, exclude: ['/api/{*path}'] })]
+      : [];
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule.forRoot(),
+        DatabaseModule,
+        RedisModule,
+        AuthModule,
+        UsersModule,
+        ResidenciesModule,
+        GridsModule,
+        DepartmentsModule,
+        HealthModule,
+        RealtimeModule,
+        ...h5,
+      ],
+    };
+  }
+}
