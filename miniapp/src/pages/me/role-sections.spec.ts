@@ -1,0 +1,34 @@
+import type { GrantSummary, MeResponse } from '@linli/shared';
+import { roleSectionsFor } from './role-sections';
+
+const withGrants = (grants: GrantSummary[]): MeResponse => ({ id: 1, name: '测试', phoneMasked: null, grants, residencies: [], community: null });
+
+describe('roleSectionsFor', () => {
+  it('gives a committee member the residency review entry for their community', () => {
+    const sections = roleSectionsFor(withGrants([{ role: 'community_committee', scopeKind: 'community', scopeId: 4, scopeLabel: '洪桥街道 · 小北社区' }]));
+    expect(sections).toEqual([expect.objectContaining({ key: 'residency-review', url: '/pages/me/residency-review/index', scopes: ['洪桥街道 · 小北社区'] })]);
+  });
+
+  it('shows a grid worker their grids and nothing a resident would not see', () => {
+    const sections = roleSectionsFor(
+      withGrants([
+        { role: 'resident', scopeKind: 'community', scopeId: 4, scopeLabel: '小北社区' },
+        { role: 'grid_worker', scopeKind: 'grid', scopeId: 31, scopeLabel: '小北社区 · 第3网格' },
+        { role: 'grid_worker', scopeKind: 'grid', scopeId: 32, scopeLabel: '小北社区 · 第4网格' },
+      ]),
+    );
+    expect(sections.map((s) => s.key)).toEqual(['my-grids']);
+    expect(sections[0].scopes).toEqual(['小北社区 · 第3网格', '小北社区 · 第4网格']);
+  });
+
+  it('gives a district administrator both review and the district overview, and a resident nothing', () => {
+    const admin = roleSectionsFor(withGrants([{ role: 'district_admin', scopeKind: 'district', scopeId: 1, scopeLabel: '越秀区' }]));
+    expect(admin.map((s) => s.key)).toEqual(['residency-review', 'district-overview']);
+    expect(roleSectionsFor(withGrants([{ role: 'resident', scopeKind: 'community', scopeId: 4, scopeLabel: null }]))).toEqual([]);
+  });
+
+  it('shows department staff their department work queue', () => {
+    const sections = roleSectionsFor(withGrants([{ role: 'department_staff', scopeKind: 'department', scopeId: 2, scopeLabel: '区城管局' }]));
+    expect(sections).toEqual([expect.objectContaining({ key: 'department-cases', title: '部门工单', scopes: ['区城管局'] })]);
+  });
+});
