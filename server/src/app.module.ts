@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { GridsModule } from './grids/grids.module';
 import { HealthModule } from './health/health.module';
+import { MediaModule } from './media/media.module';
 import { RedisModule } from './redis/redis.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ResidenciesModule } from './residencies/residencies.module';
@@ -35,6 +36,7 @@ export class AppModule {
         GridsModule,
         DepartmentsModule,
         HealthModule,
+        MediaModule,
         RealtimeModule,
         ...h5,
       ],

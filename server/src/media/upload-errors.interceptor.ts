@@ -2,8 +2,11 @@ import { BadRequestException, CallHandler, ExecutionContext, Injectable, NestInt
 import { catchError, Observable, throwError } from 'rxjs';
 import { MediaErrors } from './media-errors';
 
-/** Multer's "one file only" complaints, as Nest passes them on. */
-const FIELD_PROBLEMS = new Set(['Unexpected field', 'Too many files', 'Too many parts', 'Too many fields']);
+/**
+ * Multer's "one file, in field `file`" complaints as Nest passes them on. Nest keeps only the message
+ * (e.g. "Unexpected file field - photo"), whose wording varies between multer releases, hence a pattern.
+ */
+const FIELD_PROBLEM = /^(Unexpected (file )?field|Too many (files|parts|fields))/;
 
 /**
  * Placed before the multer FileInterceptor so multer's English framework errors (file too large, wrong
@@ -15,7 +18,7 @@ export class UploadErrorsInterceptor implements NestInterceptor {
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (error instanceof PayloadTooLargeException) return throwError(() => MediaErrors.tooLarge());
-        if (error instanceof BadRequestException && FIELD_PROBLEMS.has(error.message)) {
+        if (error instanceof BadRequestException && FIELD_PROBLEM.test(error.message)) {
           return throwError(() => MediaErrors.unexpectedField());
         }
         return throwError(() => error);
