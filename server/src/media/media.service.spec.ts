@@ -31,7 +31,9 @@ describe('MediaService', () => {
       migrations: [Foundation1732000000000, Media1732000002000],
       migrationsRun: true,
       namingStrategy: new SnakeNamingStrategy(),
-      prepareDatabase: (db: { pragma(source: string): unknown }) => db.pragma('foreign_keys = ON'),
+      prepareDatabase: (db: { pragma(source: string): unknown }) => {
+        db.pragma('foreign_keys = ON');
+      },
     });
     await dataSource.initialize();
     const users = dataSource.getRepository(User);
