@@ -12,3 +12,4 @@ export * from './volunteers';
 export * from './points';
 export * from './privacy';
 export * from './residency-review';
+export * from './voting';
