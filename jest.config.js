@@ -2,6 +2,7 @@
  * One jest run, several projects:
  *  - shared: pure domain rules (no I/O)
  *  - server: server unit tests next to the code
+ *  - miniapp: the mini-program's pure view logic (no Taro runtime)
  *  - api:    the HTTP/socket API end to end on a real database (SQLite by default, MariaDB with DATABASE_URL)
  *  - browser: the H5 build driven by Chromium (see test/browser/README in the test workspace)
  */
@@ -30,6 +31,7 @@ module.exports = {
   projects: [
     { ...common, displayName: 'shared', testMatch: ['<rootDir>/shared/src/**/*.spec.ts'] },
     { ...common, displayName: 'server', testMatch: ['<rootDir>/server/src/**/*.spec.ts'] },
+    { ...common, displayName: 'miniapp', testMatch: ['<rootDir>/miniapp/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'api',
