@@ -20,9 +20,10 @@
  *   - With `afterSeq`, the server joins the socket to the room, reads every stored event with
  *     `seq > afterSeq` from the kind's backlog provider and sends them as ordinary `live` messages, in seq
  *     order, *before* any live event of that room; live events that arrive meanwhile are held and sent
- *     after the backlog, minus those the backlog already contained. Only then does it ack
+ *     after the backlog, minus those the backlog already contained. It then acks
  *     `{ ok: true, room, lastSeq }`, where lastSeq is the highest seq the socket has been sent (or
- *     afterSeq when nothing was missed).
+ *     afterSeq when nothing was missed). Newer live events may already follow the backlog before the
+ *     ack arrives; clients order by the `live` messages, not by the ack.
  *   - When more than LIVE_BACKLOG_MAX events were missed the server sends none of them and acks
  *     `{ ok: true, room, resync: true }`: the page should reload its state over HTTP and subscribe again
  *     with the seq of what it loaded.

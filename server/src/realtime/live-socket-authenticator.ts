@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ApiException } from '../common/api-exception';
+import { TokenService } from '../auth/token.service';
+import { RoleGrant } from '../users/role-grant.entity';
+import { User } from '../users/user.entity';
+import type { LiveUser } from './live-user';
+
+/** A handshake that carried a token the HTTP API would also refuse. */
+export class LiveAuthError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LiveAuthError';
+  }
+}
+
+/**
+ * The socket counterpart of the HTTP authentication guard: the same token check (TokenService) and the
+ * same reading of the user's grants, done once per connection. No token means an anonymous visitor;
+ * a token that is present but bad is refused rather than downgraded.
+ */
+@Injectable()
+export class LiveSocketAuthenticator {
+  constructor(
+    private readonly tokens: TokenService,
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
+  ) {}
+
+  async authenticate(token: unknown): Promise<LiveUser | null> {
+    if (token === undefined || token === null || token === '') return null;
+    if (typeof token !== 'string') throw new LiveAuthError('登录凭证无效，请重新登录');
+    let userId: number;
+    try {
+      userId = this.tokens.verify(token.replace(/^Bearer\s+/i, ''));
+    } catch (error) {
+      throw new LiveAuthError(error instanceof ApiException ? error.message : '登录凭证无效，请重新登录');
+    }
+    if (!(await this.users.exist({ where: { id: userId } }))) throw new LiveAuthError('账号不存在，请重新登录');
+    const grants = await this.grants.find({ where: { userId }, order: { id: 'ASC' } });
+    return { id: userId, grants: grants.map(({ role, scopeKind, scopeId }) => ({ role, scopeKind, scopeId })) };
+  }
+}

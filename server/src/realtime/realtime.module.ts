@@ -1,0 +1,39 @@
+import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { RoleGrant } from '../users/role-grant.entity';
+import { User } from '../users/user.entity';
+import { BacklogProviderRegistry } from './backlog-provider.registry';
+import { LiveDelivery } from './live-delivery';
+import { LivePublisher } from './live-publisher';
+import { LiveRedisAdapter } from './live-redis-adapter';
+import { LiveSocketAuthenticator } from './live-socket-authenticator';
+import { LiveGateway } from './live.gateway';
+import { ownInboxAuthorizer, RoomAuthorizerRegistry } from './room-authorizer.registry';
+
+/**
+ * Live updates over socket.io. Features inject LivePublisher to push events after commit, and register
+ * an authoriser (RoomAuthorizerRegistry) and a backlog provider (BacklogProviderRegistry) for each room
+ * kind they own, typically in their module's onModuleInit.
+ */
+@Global()
+@Module({
+  imports: [AuthModule, TypeOrmModule.forFeature([User, RoleGrant])],
+  providers: [
+    RoomAuthorizerRegistry,
+    BacklogProviderRegistry,
+    LiveDelivery,
+    LivePublisher,
+    LiveRedisAdapter,
+    LiveSocketAuthenticator,
+    LiveGateway,
+  ],
+  exports: [RoomAuthorizerRegistry, BacklogProviderRegistry, LivePublisher],
+})
+export class RealtimeModule implements OnModuleInit {
+  constructor(private readonly authorizers: RoomAuthorizerRegistry) {}
+
+  onModuleInit(): void {
+    this.authorizers.register('inbox:user', ownInboxAuthorizer);
+  }
+}
