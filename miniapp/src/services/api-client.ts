@@ -1,15 +1,16 @@
 import type {
   CommunitySummary,
   DevLoginRequest,
+  DistrictTree,
   DevUserOption,
   HealthResponse,
   LoginResponse,
   MeResponse,
   ResidencyApplication,
   ResidencyReview,
+  ResidencyReviewItem,
   ResidencyStatus,
   ResidencySummary,
-  StreetSummary,
   WechatLoginRequest,
 } from '@linli/shared';
 import { ApiError, networkError, toApiError } from './api-error';
@@ -31,24 +32,6 @@ export interface HttpResponse {
 
 /** Sends one request; resolves with any HTTP status, rejects only when no response arrived. */
 export type Transport = (request: HttpRequest) => Promise<HttpResponse>;
-
-/** GET /api/org/district */
-export interface DistrictTree {
-  id: number;
-  code: string;
-  name: string;
-  streets: StreetSummary[];
-}
-
-/**
- * One application in the committee's review queue (GET /api/communities/:id/residencies).
- * The server adds who applied to the residency summary; both fields are optional so an older server still renders.
- */
-export interface ResidencyReviewItem extends ResidencySummary {
-  realName?: string | null;
-  applicant?: { id: number; name: string; phoneMasked?: string | null } | null;
-  createdAt?: string;
-}
 
 export interface ApiClientOptions {
   /** '' for same-origin (H5 served by the API server), or an absolute origin such as http://127.0.0.1:3000. */

@@ -14,5 +14,4 @@ export const api = new ApiClient({
 export const largeText = new LargeTextPreference(taroStorage);
 
 export { ApiError, errorMessage } from './api-error';
-export type { DistrictTree, ResidencyReviewItem } from './api-client';
 export type { Session } from './session';

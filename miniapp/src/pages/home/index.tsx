@@ -5,7 +5,8 @@ import { EntryCard } from '../../components/entry-card';
 import { ErrorNote } from '../../components/error-note';
 import { PageRoot } from '../../components/page-root';
 import { useSession } from '../../hooks/use-session';
-import { api, errorMessage, type DistrictTree } from '../../services';
+import type { DistrictTree } from '@linli/shared';
+import { api, errorMessage } from '../../services';
 import { streetDirectory, type StreetEntry } from './street-directory';
 
 function greeting(hour: number): string {

@@ -89,13 +89,11 @@ export default function Me() {
         {me.residencies.map((residency) => (
           <View key={residency.id} className={`link-row residency residency-${residency.id}`}>
             <View>
-              <Text>
-                {residency.household.communityName} {residency.household.building}
-                {residency.household.unit ? ` ${residency.household.unit}` : ''} {residency.household.room}
+              <Text className='block'>
+                {residency.household.communityName} {[residency.household.building, residency.household.unit, residency.household.room].filter(Boolean).join(' ')}
               </Text>
               <Text className='muted'>
-                {' '}
-                · {RESIDENCY_RELATION_LABELS[residency.relation]}
+                {RESIDENCY_RELATION_LABELS[residency.relation]}
                 {residency.exclusiveArea !== null ? ` · ${residency.exclusiveArea}㎡` : ''}
               </Text>
               {residency.status === 'rejected' && residency.reviewNote ? <Text className='field__error'>原因：{residency.reviewNote}</Text> : null}

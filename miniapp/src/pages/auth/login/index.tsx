@@ -79,8 +79,8 @@ export default function Login() {
                   onClick={() => signIn(() => api.signInAsDevUser(user.id))}
                 >
                   <View>
-                    <Text className='dev-user__name'>{user.name}</Text>
-                    {user.scopeLabel ? <Text className='muted'> · {user.scopeLabel}</Text> : null}
+                    <Text className='block dev-user__name'>{user.name}</Text>
+                    {user.scopeLabel ? <Text className='muted'>{user.scopeLabel}</Text> : null}
                   </View>
                   <Text className='chevron'>›</Text>
                 </View>

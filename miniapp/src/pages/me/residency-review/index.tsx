@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
-import type { CommunitySummary } from '@linli/shared';
+import type { CommunitySummary, ResidencyReviewItem } from '@linli/shared';
 import { ErrorNote } from '../../../components/error-note';
 import { PageRoot } from '../../../components/page-root';
 import { useSession } from '../../../hooks/use-session';
-import { api, errorMessage, type ResidencyReviewItem } from '../../../services';
+import { api, errorMessage } from '../../../services';
 import { RESIDENCY_RELATION_LABELS } from '../../../services/residency-labels';
 import { reviewableCommunities } from './reviewable-communities';
 
@@ -36,10 +36,14 @@ function ReviewCard({ item, onDone }: { item: ResidencyReviewItem; onDone: () =>
 
   return (
     <View id={`review-${item.id}`} className='card review-item'>
-      <Text className='card__title'>{item.realName ?? item.applicant?.name ?? '申请人'}</Text>
-      {item.applicant?.phoneMasked ? <Text className='muted'>{item.applicant.phoneMasked}</Text> : null}
+      <Text className='card__title'>{item.applicant.realName ?? item.applicant.name}</Text>
+      <Text className='muted'>
+        {item.applicant.realName && item.applicant.realName !== item.applicant.name ? `微信昵称：${item.applicant.name} · ` : ''}
+        {item.applicant.phoneMasked ?? '未绑定手机号'} · 申请于 {item.createdAt.slice(0, 10)}
+      </Text>
+      <View className='spacer' />
       <View>
-        <Text>
+        <Text className='block'>
           {address(item)} · {RESIDENCY_RELATION_LABELS[item.relation]}
           {item.exclusiveArea !== null ? ` · ${item.exclusiveArea}㎡` : ''}
         </Text>

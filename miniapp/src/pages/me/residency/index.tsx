@@ -7,28 +7,16 @@ import { PageRoot } from '../../../components/page-root';
 import { useSession } from '../../../hooks/use-session';
 import { api, errorMessage } from '../../../services';
 import { RESIDENCY_RELATIONS, RESIDENCY_RELATION_LABELS } from '../../../services/residency-labels';
-import { EMPTY_RESIDENCY_FORM, toResidencyApplication, type ResidencyFormErrors, type ResidencyFormState } from './residency-form';
+import { EMPTY_RESIDENCY_FORM, fieldErrorsFromDetails, toResidencyApplication, type ResidencyFormErrors, type ResidencyFormState } from './residency-form';
 
 type TextField = 'building' | 'unit' | 'room' | 'exclusiveArea' | 'realName';
 
 const TEXT_FIELDS: Array<{ key: TextField; label: string; placeholder: string }> = [
   { key: 'realName', label: '真实姓名', placeholder: '与身份证一致' },
   { key: 'building', label: '楼栋', placeholder: '如：12栋、东风路88号' },
-  { key: 'unit', label: '单元（没有可不填）', placeholder: '如：2单元' },
+  { key: 'unit', label: '单元', placeholder: '如：2单元；没有单元填“无”' },
   { key: 'room', label: '房号', placeholder: '如：301' },
 ];
-
-/** The server's validation details, when it names fields, shown next to those fields. */
-function fieldErrorsFrom(details: unknown): ResidencyFormErrors {
-  if (!Array.isArray(details)) return {};
-  const errors: ResidencyFormErrors = {};
-  for (const item of details) {
-    if (item && typeof item === 'object' && typeof item.field === 'string' && typeof item.message === 'string') {
-      errors[item.field as keyof ResidencyFormState] = item.message;
-    }
-  }
-  return errors;
-}
 
 export default function ResidencyApply() {
   const current = useSession();
@@ -65,7 +53,7 @@ export default function ResidencyApply() {
       setTimeout(() => Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/me/index' })), 800);
     } catch (err) {
       setError(errorMessage(err));
-      setErrors(fieldErrorsFrom((err as { details?: unknown }).details));
+      setErrors(fieldErrorsFromDetails((err as { details?: unknown }).details));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,4 @@
-import { EMPTY_RESIDENCY_FORM, toResidencyApplication, type ResidencyFormState } from './residency-form';
+import { EMPTY_RESIDENCY_FORM, fieldErrorsFromDetails, toResidencyApplication, type ResidencyFormState } from './residency-form';
 
 const filled = (overrides: Partial<ResidencyFormState> = {}): ResidencyFormState => ({
   ...EMPTY_RESIDENCY_FORM,
@@ -43,8 +43,25 @@ describe('toResidencyApplication', () => {
     expect(result.errors).toEqual({
       communityId: '请选择社区',
       building: '请填写楼栋',
+      unit: '请填写单元，没有单元可填“无”',
       room: '请填写房号',
       realName: '请填写真实姓名',
     });
+  });
+});
+
+describe('fieldErrorsFromDetails', () => {
+  it('marks the form fields the server named and ignores fields the form does not have', () => {
+    const details = [
+      { field: 'room', constraints: ['isNotEmpty'], messages: ['room should not be empty'] },
+      { field: 'exclusiveArea', constraints: ['isNumber'], messages: ['...'] },
+      { field: 'nickname', constraints: ['whitelistValidation'], messages: ['...'] },
+    ];
+    expect(fieldErrorsFromDetails(details)).toEqual({ room: '请检查此项', exclusiveArea: '请检查此项' });
+  });
+
+  it('marks nothing when details are not a field list', () => {
+    expect(fieldErrorsFromDetails({ residencyId: 7 })).toEqual({});
+    expect(fieldErrorsFromDetails(undefined)).toEqual({});
   });
 });

@@ -37,6 +37,7 @@ export function toResidencyApplication(
   const realName = form.realName.trim();
   if (form.communityId === null) errors.communityId = '请选择社区';
   if (!building) errors.building = '请填写楼栋';
+  if (!unit) errors.unit = '请填写单元，没有单元可填“无”';
   if (!room) errors.room = '请填写房号';
   if (!realName) errors.realName = '请填写真实姓名';
 
@@ -61,4 +62,20 @@ export function toResidencyApplication(
   // Only owners' exclusive area counts in area-weighted votes; tenants and family members send none.
   if (exclusiveArea !== undefined) application.exclusiveArea = exclusiveArea;
   return { application };
+}
+
+/**
+ * Marks the fields a failed submission names in `details` ({field}[] from the server's validation).
+ * The server's per-field texts are framework English, so the field gets a Chinese nudge and the
+ * server's Chinese `message` is shown above the button.
+ */
+export function fieldErrorsFromDetails(details: unknown): ResidencyFormErrors {
+  if (!Array.isArray(details)) return {};
+  const known = Object.keys(EMPTY_RESIDENCY_FORM);
+  const errors: ResidencyFormErrors = {};
+  for (const item of details) {
+    const field = item && typeof item === 'object' ? (item as { field?: unknown }).field : undefined;
+    if (typeof field === 'string' && known.includes(field)) errors[field as keyof ResidencyFormState] = '请检查此项';
+  }
+  return errors;
 }
