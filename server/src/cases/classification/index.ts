@@ -1,0 +1,4 @@
+export * from './case-category-rule';
+export * from './case-classifier';
+export * from './keyword-model';
+export { segmentChinese } from './chinese-segmenter';
