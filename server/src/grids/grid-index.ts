@@ -12,7 +12,8 @@ export interface GridIndexOptions {
   nodeSize?: number;
 }
 
-const DEFAULT_NODE_SIZE = 8;
+/** Point queries touch few boxes; 4 beat 8 and 16 in bench/grid-lookup.bench.ts on 2,000 grids. */
+const DEFAULT_NODE_SIZE = 4;
 
 /**
  * Point-in-grid lookup: a packed Hilbert R-tree (flatbush) over the grids' bounding boxes, then an exact
