@@ -1,4 +1,4 @@
-import { compileBallotValidator, pollOptionIds, VotingChoice, VotingPoll } from './ballot-rules';
+import { maxChoicesOf, pollOptionIds, VotingChoice, VotingPoll } from './ballot-rules';
 import { formatPercentFloor } from './ratio';
 
 /**
@@ -56,7 +56,11 @@ interface LastBallot {
   positions: number[];
 }
 
-/** A streaming tally: `add` is O(options picked) per ballot, `result` O(options). */
+/**
+ * A streaming tally: `add` is O(options picked) per ballot, `result` O(options). Ballots are checked
+ * against the poll with the same verdict as validateBallot (an invalid one is ignored); the check is
+ * inlined here because it runs on every ballot.
+ */
 export function createTally(poll: VotingPoll, options: TallyOptions = {}): PollTallyStream {
   const eligible = options.eligibleVoters;
   if (eligible !== undefined && !(Number.isSafeInteger(eligible) && eligible >= 0)) {
@@ -64,13 +68,34 @@ export function createTally(poll: VotingPoll, options: TallyOptions = {}): PollT
   }
   const ids = pollOptionIds(poll);
   const positionOf = new Map(ids.map((id, i) => [id, i]));
-  const validate = compileBallotValidator(poll);
+  const max = maxChoicesOf(poll);
   const counts = new Array<number>(ids.length).fill(0);
   const last = new Map<string, LastBallot>();
+  // Duplicate detection without allocating a Set per ballot: an option is taken in this ballot
+  // when its mark equals the current ballot's generation.
+  const mark = new Uint32Array(ids.length);
+  let generation = 0;
   let received = 0;
   let superseded = 0;
   let duplicates = 0;
   let invalid = 0;
+
+  /** Option positions of a valid choice (the same verdict as validateBallot), or null. */
+  const positionsOf = (choice: VotingChoice): number[] | null => {
+    if (!Array.isArray(choice) || choice.length === 0 || choice.length > max) return null;
+    if (++generation === 0xffffffff) {
+      mark.fill(0);
+      generation = 1;
+    }
+    const positions = new Array<number>(choice.length);
+    for (let i = 0; i < choice.length; i++) {
+      const p = positionOf.get(choice[i]);
+      if (p === undefined || mark[p] === generation) return null;
+      mark[p] = generation;
+      positions[i] = p;
+    }
+    return positions;
+  };
 
   const apply = (positions: number[], delta: 1 | -1) => {
     for (const p of positions) counts[p] += delta;
@@ -79,12 +104,11 @@ export function createTally(poll: VotingPoll, options: TallyOptions = {}): PollT
   const add = (ballot: TallyBallot): TallyAddOutcome => {
     received++;
     if (!Number.isSafeInteger(ballot.seq)) throw new RangeError(`投票序号无效：${String(ballot.seq)}`);
-    const check = validate(ballot.choice);
-    if (!check.ok) {
+    const positions = positionsOf(ballot.choice);
+    if (!positions) {
       invalid++;
       return 'invalid';
     }
-    const positions = check.optionIds.map((id) => positionOf.get(id)!);
     const previous = last.get(ballot.voterKey);
     if (!previous) {
       last.set(ballot.voterKey, { seq: ballot.seq, positions });
@@ -104,7 +128,8 @@ export function createTally(poll: VotingPoll, options: TallyOptions = {}): PollT
     if (ballot.seq < previous.seq) return 'superseded';
     apply(previous.positions, -1);
     apply(positions, 1);
-    last.set(ballot.voterKey, { seq: ballot.seq, positions });
+    previous.seq = ballot.seq;
+    previous.positions = positions;
     return 'replaced';
   };
 
@@ -135,6 +160,9 @@ export function tallyPoll(poll: VotingPoll, ballots: Iterable<TallyBallot>, opti
   return tally.result();
 }
 
+/** Same options picked, in any order (positions are kept in the order the voter gave them). */
 function samePositions(a: number[], b: number[]): boolean {
-  return a.length === b.length && a.every((p, i) => p === b[i]);
+  if (a.length !== b.length) return false;
+  const sortedB = [...b].sort((x, y) => x - y);
+  return [...a].sort((x, y) => x - y).every((p, i) => p === sortedB[i]);
 }
