@@ -13,3 +13,4 @@ export * from './points';
 export * from './privacy';
 export * from './residency-review';
 export * from './voting';
+export * from './api/volunteers';

@@ -16,6 +16,12 @@ export const PERMISSIONS = {
   'residents.list': { community_committee: 'scope', party_branch: 'scope', grid_worker: 'scope', district_admin: 'scope' },
   'roster.read': { grid_worker: 'scope', community_committee: 'scope', district_admin: 'scope' },
   'media.upload': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
+  // Volunteer service: everyone signed in takes part; committees and branches organise, review and export.
+  'volunteer.participate': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
+  'volunteer.organise': { community_committee: 'scope', party_branch: 'scope', district_admin: 'scope' },
+  'volunteer.party.review': { party_branch: 'scope', community_committee: 'scope', district_admin: 'scope' },
+  'volunteer.community.read': { community_committee: 'scope', party_branch: 'scope', district_admin: 'scope' },
+  'points.read': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;
