@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, concatBytes, hexToBytes, utf8ToBytes } from '@noble/hashes/utils';
 import {
@@ -197,5 +198,31 @@ describe('chainTallyBallots', () => {
       { optionId: 'disagree', votes: 0 },
       { optionId: 'abstain', votes: 0 },
     ]);
+  });
+});
+
+describe('verifyChain properties', () => {
+  it('catches any single change to a published chain when checked against the published head', () => {
+    const arbChain = fc
+      .array(fc.constantFrom('agree', 'disagree', 'abstain'), { minLength: 1, maxLength: 12 })
+      .map((choices) => chainBallots(POLL, choices.map((c, i) => ballot(i + 1, [c]))));
+    const arbTamper = fc.constantFrom('choice', 'castAt', 'nonce', 'remove', 'swap', 'truncate');
+    fc.assert(
+      fc.property(arbChain, fc.nat(), arbTamper, (chain, pick, tamper) => {
+        const head = chain[chain.length - 1].hash;
+        const i = pick % chain.length;
+        const t = [...chain];
+        if (tamper === 'choice') t[i] = { ...t[i], choice: [t[i].choice[0] === 'agree' ? 'disagree' : 'agree'] };
+        if (tamper === 'castAt') t[i] = { ...t[i], castAt: '2030-01-01T00:00:00.000Z' };
+        if (tamper === 'nonce') t[i] = { ...t[i], nonce: 'f'.repeat(32) };
+        if (tamper === 'remove' || tamper === 'truncate') t.splice(tamper === 'remove' ? i : t.length - 1, 1);
+        if (tamper === 'swap') {
+          if (chain.length < 2) return;
+          const j = (i + 1) % chain.length;
+          [t[i], t[j]] = [{ ...t[j], seq: t[i].seq }, { ...t[i], seq: t[j].seq }];
+        }
+        expect(verifyChain(t, { pollId: POLL, head }).ok).toBe(false);
+      }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { VotingPoll } from './ballot-rules';
+import { validateBallot, VotingPoll } from './ballot-rules';
 import { createTally, TallyBallot, tallyPoll } from './tally';
 
 const parkingPoll: VotingPoll = { type: 'single', optionIds: ['underground', 'street', 'none'] };
@@ -140,6 +140,16 @@ describe('tallyPoll properties', () => {
           expect(t.superseded).toBe(ballots.length - ref.voters);
         },
       ),
+    );
+  });
+
+  it('ignores exactly the ballots validateBallot rejects (unknown, repeated, too many or no options)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', 'x'), { maxLength: 4 }), (choice) => {
+        const verdict = validateBallot(poll, choice);
+        const outcome = createTally(poll).add({ voterKey: 'v', seq: 1, choice });
+        expect(outcome === 'invalid').toBe(!verdict.ok);
+      }),
     );
   });
 });
