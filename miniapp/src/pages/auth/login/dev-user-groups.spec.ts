@@ -12,9 +12,9 @@ describe('groupDevUsers', () => {
     ]);
   });
 
-  it('orders groups by the declared role order and users by id, leaving out empty roles', () => {
-    const groups = groupDevUsers([user(9, 'district_admin'), user(5, 'resident'), user(2, 'resident')]);
-    expect(groups.map((g) => g.role)).toEqual(['resident', 'district_admin']);
+  it('orders groups by the declared role order with visitors last, users by id, leaving out empty roles', () => {
+    const groups = groupDevUsers([user(4, 'visitor'), user(9, 'district_admin'), user(5, 'resident'), user(2, 'resident')]);
+    expect(groups.map((g) => g.role)).toEqual(['resident', 'district_admin', 'visitor']);
     expect(groups[0].users.map((u) => u.id)).toEqual([2, 5]);
   });
 });

@@ -6,9 +6,12 @@ export interface DevUserGroup {
   users: DevUserOption[];
 }
 
-/** Groups the demo users by role, in the order roles are declared (resident first, district admin last). */
+// People without any role (fresh sign-ups) are the least interesting to demo, so they come last.
+const PICKER_ORDER: Role[] = [...ROLES.filter((role) => role !== 'visitor'), 'visitor'];
+
+/** Groups the demo users by role, in the declared role order (resident first), role-less visitors last. */
 export function groupDevUsers(users: DevUserOption[]): DevUserGroup[] {
-  return ROLES.map((role) => ({
+  return PICKER_ORDER.map((role) => ({
     role,
     label: ROLE_LABELS[role],
     users: users.filter((user) => user.role === role).sort((a, b) => a.id - b.id),

@@ -38,7 +38,7 @@ function ReviewCard({ item, onDone }: { item: ResidencyReviewItem; onDone: () =>
     <View id={`review-${item.id}`} className='card review-item'>
       <Text className='card__title'>{item.applicant.realName ?? item.applicant.name}</Text>
       <Text className='muted'>
-        {item.applicant.realName && item.applicant.realName !== item.applicant.name ? `微信昵称：${item.applicant.name} · ` : ''}
+        {item.applicant.realName && item.applicant.realName !== item.applicant.name ? `账号：${item.applicant.name} · ` : ''}
         {item.applicant.phoneMasked ?? '未绑定手机号'} · 申请于 {item.createdAt.slice(0, 10)}
       </Text>
       <View className='spacer' />
@@ -50,12 +50,11 @@ function ReviewCard({ item, onDone }: { item: ResidencyReviewItem; onDone: () =>
       </View>
       <Input id={`review-note-${item.id}`} className='field__input' value={note} placeholder='审核意见（不通过时请说明原因）' onInput={(e) => setNote(e.detail.value)} />
       <ErrorNote message={error} />
-      <View className='choices'>
-        <View id={`review-approve-${item.id}`} className='btn btn--small review-approve' onClick={() => review(true)}>
+      <View className='btn-pair'>
+        <View id={`review-approve-${item.id}`} className='btn review-approve' onClick={() => review(true)}>
           通过
         </View>
-        <View className='spacer-x' />
-        <View id={`review-reject-${item.id}`} className='btn btn--small btn--ghost review-reject' onClick={() => review(false)}>
+        <View id={`review-reject-${item.id}`} className='btn btn--ghost review-reject' onClick={() => review(false)}>
           不通过
         </View>
       </View>
