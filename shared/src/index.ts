@@ -14,3 +14,4 @@ export * from './privacy';
 export * from './residency-review';
 export * from './voting';
 export * from './api/volunteers';
+export * from './api/cases';

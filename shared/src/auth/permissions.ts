@@ -22,6 +22,12 @@ export const PERMISSIONS = {
   'volunteer.party.review': { party_branch: 'scope', community_committee: 'scope', district_admin: 'scope' },
   'volunteer.community.read': { community_committee: 'scope', party_branch: 'scope', district_admin: 'scope' },
   'points.read': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
+  // Snap-and-report: every signed-in person reports and follows; who may see or act on one case is decided
+  // per case by the case service (reporter, followers, its handlers, the community's committee, admins).
+  'case.report': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
+  'case.read': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
+  'case.act': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
+  'case.inbox': { grid_worker: 'any', department_staff: 'any', community_committee: 'any', district_admin: 'any' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;
