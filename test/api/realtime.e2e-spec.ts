@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { JwtService } from '@nestjs/jwt';
 import { LIVE_EVENTS, LIVE_NAMESPACE, LIVE_PATH, liveRoom, type LiveEvent, type LiveEventInput, type LiveSubscribeAck } from '@linli/shared';
 import { io, type Socket } from 'socket.io-client';
 import { createRealtimeClient, type RealtimeClient } from '../../miniapp/src/services/realtime-client';
@@ -143,6 +144,21 @@ describe('live updates over socket.io', () => {
     expect(error?.message).toBe('unauthenticated');
     expect(error?.data?.error).toBe('unauthenticated');
     expect(error?.data?.message).toMatch(/登录/);
+  });
+
+  it('closes a socket when its token expires, so grants are re-read on the next connect', async () => {
+    const user = await createUser(t.dataSource);
+    const shortLived = t.app.get(JwtService).sign({ sub: String(user.id) }, { expiresIn: 1 });
+    const socket = track(connectRaw(baseUrl, shortLived));
+    await connected(socket);
+    const reason = await new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect(reason).toBe('io server disconnect');
+    socket.connect();
+    const refused = await connected(socket).then(
+      () => null,
+      (err: Error & { data?: { error: string } }) => err.data?.error,
+    );
+    expect(refused).toBe('unauthenticated');
   });
 
   it('lets an anonymous socket into public room kinds only', async () => {

@@ -136,7 +136,15 @@ export class RealtimeClient {
       this.setStatus('connected');
       for (const room of this.rooms.keys()) this.sendSubscribe(room);
     });
-    socket.on('disconnect', () => this.setStatus('disconnected'));
+    socket.on('disconnect', (reason) => {
+      this.setStatus('disconnected');
+      // The server closes a socket when its token expires; socket.io does not retry that by itself.
+      // Reconnecting reads the current token: a refreshed one gets back in, an expired one ends in 'unauthenticated'.
+      if (reason === 'io server disconnect' && this.socket === socket) {
+        this.setStatus('connecting');
+        socket.connect();
+      }
+    });
     socket.on('connect_error', (error: Error & { data?: LiveConnectErrorData }) => {
       // A refused handshake is not retried by socket.io; the app calls reconnect() after signing in again.
       this.setStatus(error.data?.error === 'unauthenticated' ? 'unauthenticated' : 'disconnected');

@@ -5,7 +5,7 @@ import { ApiException } from '../common/api-exception';
 import { TokenService } from '../auth/token.service';
 import { RoleGrant } from '../users/role-grant.entity';
 import { User } from '../users/user.entity';
-import type { LiveUser } from './live-user';
+import type { LiveSocketData } from './live-user';
 
 /** A handshake that carried a token the HTTP API would also refuse. */
 export class LiveAuthError extends Error {
@@ -28,17 +28,31 @@ export class LiveSocketAuthenticator {
     @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
   ) {}
 
-  async authenticate(token: unknown): Promise<LiveUser | null> {
-    if (token === undefined || token === null || token === '') return null;
+  async authenticate(token: unknown): Promise<LiveSocketData> {
+    if (token === undefined || token === null || token === '') return { user: null, expiresAt: null };
     if (typeof token !== 'string') throw new LiveAuthError('登录凭证无效，请重新登录');
+    const jwt = token.replace(/^Bearer\s+/i, '');
     let userId: number;
     try {
-      userId = this.tokens.verify(token.replace(/^Bearer\s+/i, ''));
+      userId = this.tokens.verify(jwt);
     } catch (error) {
       throw new LiveAuthError(error instanceof ApiException ? error.message : '登录凭证无效，请重新登录');
     }
     if (!(await this.users.exist({ where: { id: userId } }))) throw new LiveAuthError('账号不存在，请重新登录');
     const grants = await this.grants.find({ where: { userId }, order: { id: 'ASC' } });
-    return { id: userId, grants: grants.map(({ role, scopeKind, scopeId }) => ({ role, scopeKind, scopeId })) };
+    return {
+      user: { id: userId, grants: grants.map(({ role, scopeKind, scopeId }) => ({ role, scopeKind, scopeId })) },
+      expiresAt: expiryOf(jwt),
+    };
+  }
+}
+
+/** The `exp` claim of a token already verified above, in epoch ms. */
+function expiryOf(jwt: string): number | null {
+  try {
+    const claims = JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8')) as { exp?: unknown };
+    return typeof claims.exp === 'number' ? claims.exp * 1000 : null;
+  } catch {
+    return null;
   }
 }

@@ -10,4 +10,6 @@ export interface LiveUser {
 export interface LiveSocketData {
   /** null = anonymous visitor, only public rooms. */
   user: LiveUser | null;
+  /** Epoch ms when the handshake token expires; the server closes the socket then (null = anonymous). */
+  expiresAt: number | null;
 }

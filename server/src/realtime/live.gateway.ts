@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
+  OnGatewayConnection,
   OnGatewayDisconnect,
   OnGatewayInit,
   SubscribeMessage,
@@ -28,7 +29,7 @@ import type { LiveSocketData } from './live-user';
 import { RoomAuthorizerRegistry } from './room-authorizer.registry';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type LiveSocket = Socket<any, any, any, LiveSocketData & { queue?: Promise<unknown> }>;
+type LiveSocket = Socket<any, any, any, LiveSocketData & { queue?: Promise<unknown>; expiryTimer?: NodeJS.Timeout }>;
 
 /**
  * The `/live` namespace on the API's own HTTP server. The handshake authenticates; `subscribe` checks
@@ -42,7 +43,7 @@ type LiveSocket = Socket<any, any, any, LiveSocketData & { queue?: Promise<unkno
   // Tokens travel in the handshake body, not in cookies, so any origin (the H5 dev server) may connect.
   cors: { origin: true },
 })
-export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnect<LiveSocket> {
+export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<LiveSocket>, OnGatewayDisconnect<LiveSocket> {
   private readonly logger = new Logger(LiveGateway.name);
 
   constructor(
@@ -59,8 +60,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     nsp.use((socket, next) => {
       const token = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
       this.authenticator.authenticate(token).then(
-        (user) => {
-          (socket.data as LiveSocketData).user = user;
+        (identity) => {
+          Object.assign(socket.data as LiveSocketData, identity);
           next();
         },
         (error: unknown) => {
@@ -76,7 +77,21 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnec
     });
   }
 
+  /**
+   * Grants were read at the handshake, so a socket may not outlive its token: it is closed at expiry
+   * and the client reconnects with a fresh token, which also re-reads the grants.
+   */
+  handleConnection(socket: LiveSocket): void {
+    const { expiresAt } = socket.data;
+    if (expiresAt === null) return;
+    // setTimeout overflows past ~24.8 days; tokens live hours, so clamp rather than fire at once.
+    const delay = Math.min(Math.max(expiresAt - Date.now(), 0), 2 ** 31 - 1);
+    socket.data.expiryTimer = setTimeout(() => socket.disconnect(true), delay);
+    socket.data.expiryTimer.unref();
+  }
+
   handleDisconnect(socket: LiveSocket): void {
+    clearTimeout(socket.data.expiryTimer);
     this.delivery.forgetSocket(socket.id);
   }
 
