@@ -15,3 +15,4 @@ export * from './residency-review';
 export * from './voting';
 export * from './api/volunteers';
 export * from './api/cases';
+export * from './api/deliberations';
