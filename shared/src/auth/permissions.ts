@@ -28,6 +28,12 @@ export const PERMISSIONS = {
   'case.read': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
   'case.act': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
   'case.inbox': { grid_worker: 'any', department_staff: 'any', community_committee: 'any', district_admin: 'any' },
+  // Deliberation and voting: everyone reads the public side; taking part needs a verified residency in scope,
+  // which the deliberation service checks per topic. The party branch reviews topics, the committee runs them.
+  'deliberation.read': { visitor: 'any', resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
+  'deliberation.participate': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
+  'deliberation.review': { party_branch: 'scope', district_admin: 'scope' },
+  'deliberation.manage': { community_committee: 'scope', district_admin: 'scope' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;
