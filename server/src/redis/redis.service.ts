@@ -15,9 +15,9 @@ export class RedisService implements OnApplicationShutdown {
     this.client = config.redisUrl
       ? new Redis(config.redisUrl, {
           lazyConnect: false,
-          // Fail commands fast while disconnected instead of queueing them forever.
+          // While Redis is away a command fails after one reconnect attempt instead of queueing forever
+          // (a queued command would also keep quit() from ever finishing at shutdown).
           maxRetriesPerRequest: 1,
-          enableOfflineQueue: true,
           retryStrategy: (attempt) => Math.min(attempt * 200, 5000),
         })
       : null;
@@ -45,6 +45,11 @@ export class RedisService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     if (!this.client) return;
+    // quit() waits for queued commands, which never run while Redis is unreachable.
+    if (this.client.status !== 'ready') {
+      this.client.disconnect();
+      return;
+    }
     try {
       await this.client.quit();
     } catch {

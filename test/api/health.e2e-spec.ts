@@ -1,0 +1,44 @@
+import type { HealthResponse } from '@linli/shared';
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('GET /api/health', () => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it('reports the database up and Redis disabled when no REDIS_URL is configured', async () => {
+    t = await startTestApp({ redisUrl: undefined }, { seed: false });
+    const res = await t.request.get('/api/health').expect(200);
+    const body = res.body as HealthResponse;
+    expect(body.status).toBe('ok');
+    expect(body.database.state).toBe('up');
+    expect(body.database.type).toBe(t.dataSource.options.type === 'mysql' ? 'mysql' : 'sqlite');
+    expect(body.redis.state).toBe('disabled');
+    expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('pings a running Redis and reports it up', async () => {
+    t = await startTestApp({ redisUrl: 'redis://127.0.0.1:6379' }, { seed: false });
+    const body = (await t.request.get('/api/health').expect(200)).body as HealthResponse;
+    expect(body.redis.state).toBe('up');
+    expect(body.status).toBe('ok');
+  });
+
+  it('reports a degraded service when Redis cannot be reached', async () => {
+    t = await startTestApp({ redisUrl: 'redis://127.0.0.1:1' }, { seed: false });
+    const body = (await t.request.get('/api/health').expect(200)).body as HealthResponse;
+    expect(body.redis.state).toBe('down');
+    expect(body.database.state).toBe('up');
+    expect(body.status).toBe('degraded');
+  });
+
+  it('echoes the caller’s request id and makes one up otherwise', async () => {
+    t = await startTestApp({}, { seed: false });
+    const given = await t.request.get('/api/health').set('x-request-id', 'probe-42').expect(200);
+    expect(given.headers['x-request-id']).toBe('probe-42');
+    const made = await t.request.get('/api/health').expect(200);
+    expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
