@@ -17,8 +17,8 @@ export default async function globalSetup(): Promise<void> {
   }
   process.env.CHROMIUM_PATH = chromium;
   const root = join(__dirname, '..', '..');
-  const built = join(root, 'miniapp', 'dist', 'index.html');
+  const built = join(root, 'miniapp', 'dist', 'h5', 'index.html');
   if (!existsSync(built) || process.env.REBUILD_H5) {
-    execSync('npm run build -w shared && npm run build:h5 -w miniapp', { cwd: root, stdio: 'inherit' });
+    execSync('npm run build:h5 -w miniapp', { cwd: root, stdio: 'inherit' });
   }
 }
