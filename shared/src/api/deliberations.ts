@@ -411,3 +411,15 @@ export type DeliberationErrorCode =
   | 'idempotency_conflict'
   | 'already_reported'
   | 'bad_poll_definition';
+
+// --------------------------------------------------------------------------------------- reads by id
+
+/**
+ * Public reads of one item, which the mini-program's detail pages open by id:
+ *  - GET /api/topics/:id → DeliberationTopicView (pending/rejected only for the proposer and reviewers)
+ *  - GET /api/deliberations/:id → DeliberationView
+ *  - GET /api/polls/:id → DeliberationPollView
+ * Comment support mirrors topic support: POST /api/comments/:id/support (idempotent) and
+ * DELETE /api/comments/:id/support → DeliberationSupportView.
+ */
+export type DeliberationReadById = 'topic' | 'deliberation' | 'poll';
