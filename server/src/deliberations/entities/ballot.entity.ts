@@ -1,0 +1,49 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { jsonText } from './json-column';
+
+/**
+ * One accepted ballot, a link in its poll's receipt chain. Never updated or deleted: a revote is a new
+ * ballot that names the seq it supersedes. The voter key is private (user or unit); everything the chain
+ * hashes is stored exactly as hashed (castAt as text, so it reads back byte-identical on both dialects).
+ */
+@Entity('poll_ballots')
+@Unique('uq_poll_ballots_poll_id_seq', ['pollId', 'seq'])
+@Unique('uq_poll_ballots_poll_id_voter_key_client_key', ['pollId', 'voterKey', 'clientKey'])
+@Index('idx_poll_ballots_poll_id_voter_key', ['pollId', 'voterKey'])
+export class PollBallot {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  pollId: number;
+
+  @Column({ type: 'int' })
+  seq: number;
+
+  /** `user:<id>`, or `unit:<householdId>` in an owners' vote. */
+  @Column({ type: 'varchar', length: 32 })
+  voterKey: string;
+
+  @Column({ type: 'text', transformer: jsonText })
+  choice: string[];
+
+  @Column({ type: 'varchar', length: 128 })
+  nonce: string;
+
+  @Column({ type: 'varchar', length: 24 })
+  castAt: string;
+
+  @Index()
+  @Column({ type: 'varchar', length: 64 })
+  hash: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  prevHash: string;
+
+  @Column({ type: 'int', nullable: true })
+  supersedesSeq: number | null;
+
+  /** The client's Idempotency-Key: a retry with the same key gets this ballot's receipt back. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  clientKey: string | null;
+}
