@@ -8,6 +8,7 @@ import { RoleGrant } from '../users/role-grant.entity';
 import { User } from '../users/user.entity';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
+import { AuthUserLoader } from './auth-user-loader';
 import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
 import { PermissionGuard } from './permission.guard';
@@ -27,12 +28,13 @@ import { WechatClient } from './wechat-client';
   controllers: [AuthController],
   providers: [
     TokenService,
+    AuthUserLoader,
     WechatClient,
     AuthService,
     // Order matters: who is calling first, then whether they may.
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: PermissionGuard },
   ],
-  exports: [TokenService],
+  exports: [TokenService, AuthUserLoader],
 })
 export class AuthModule {}

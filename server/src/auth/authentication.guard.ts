@@ -1,10 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { ApiException } from '../common/api-exception';
-import { RoleGrant } from '../users/role-grant.entity';
-import { User } from '../users/user.entity';
 import type { AuthedRequest } from './auth-user';
+import { AuthUserLoader } from './auth-user-loader';
 import { TokenService } from './token.service';
 
 /**
@@ -16,8 +13,7 @@ import { TokenService } from './token.service';
 export class AuthenticationGuard implements CanActivate {
   constructor(
     private readonly tokens: TokenService,
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
+    private readonly authUsers: AuthUserLoader,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,11 +27,9 @@ export class AuthenticationGuard implements CanActivate {
       throw new ApiException(401, 'unauthenticated', '登录凭证无效，请重新登录');
     }
     const userId = this.tokens.verify(token);
-    if (!(await this.users.exist({ where: { id: userId } }))) {
-      throw new ApiException(401, 'unauthenticated', '账号不存在，请重新登录');
-    }
-    const grants = await this.grants.find({ where: { userId }, order: { id: 'ASC' } });
-    req.user = { id: userId, grants: grants.map(({ role, scopeKind, scopeId }) => ({ role, scopeKind, scopeId })) };
+    const user = await this.authUsers.load(userId);
+    if (!user) throw new ApiException(401, 'unauthenticated', '账号不存在，请重新登录');
+    req.user = user;
     return true;
   }
 }

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { ApiException } from '../common/api-exception';
 import { TokenService } from '../auth/token.service';
-import { RoleGrant } from '../users/role-grant.entity';
-import { User } from '../users/user.entity';
+import { AuthUserLoader } from '../auth/auth-user-loader';
 import type { LiveSocketData } from './live-user';
 
 /** A handshake that carried a token the HTTP API would also refuse. */
@@ -24,8 +21,7 @@ export class LiveAuthError extends Error {
 export class LiveSocketAuthenticator {
   constructor(
     private readonly tokens: TokenService,
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(RoleGrant) private readonly grants: Repository<RoleGrant>,
+    private readonly authUsers: AuthUserLoader,
   ) {}
 
   async authenticate(token: unknown): Promise<LiveSocketData> {
@@ -38,12 +34,9 @@ export class LiveSocketAuthenticator {
     } catch (error) {
       throw new LiveAuthError(error instanceof ApiException ? error.message : '登录凭证无效，请重新登录');
     }
-    if (!(await this.users.exist({ where: { id: userId } }))) throw new LiveAuthError('账号不存在，请重新登录');
-    const grants = await this.grants.find({ where: { userId }, order: { id: 'ASC' } });
-    return {
-      user: { id: userId, grants: grants.map(({ role, scopeKind, scopeId }) => ({ role, scopeKind, scopeId })) },
-      expiresAt: expiryOf(jwt),
-    };
+    const user = await this.authUsers.load(userId);
+    if (!user) throw new LiveAuthError('账号不存在，请重新登录');
+    return { user, expiresAt: expiryOf(jwt) };
   }
 }
 

@@ -1,8 +1,5 @@
 import { Global, Module, OnModuleInit } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
-import { RoleGrant } from '../users/role-grant.entity';
-import { User } from '../users/user.entity';
 import { BacklogProviderRegistry } from './backlog-provider.registry';
 import { LiveDelivery } from './live-delivery';
 import { LivePublisher } from './live-publisher';
@@ -18,7 +15,7 @@ import { ownInboxAuthorizer, RoomAuthorizerRegistry } from './room-authorizer.re
  */
 @Global()
 @Module({
-  imports: [AuthModule, TypeOrmModule.forFeature([User, RoleGrant])],
+  imports: [AuthModule],
   providers: [
     RoomAuthorizerRegistry,
     BacklogProviderRegistry,
