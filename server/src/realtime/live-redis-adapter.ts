@@ -20,8 +20,10 @@ export class LiveRedisAdapter implements OnApplicationShutdown {
   attach(server: Server): boolean {
     const base = this.redis.client;
     if (!base) return false;
-    const pub = base.duplicate();
-    const sub = base.duplicate();
+    // maxRetriesPerRequest: null — commands (psubscribe included) wait for Redis instead of rejecting,
+    // so a Redis outage at start-up delays fan-out rather than crashing the process.
+    const pub = base.duplicate({ maxRetriesPerRequest: null });
+    const sub = base.duplicate({ maxRetriesPerRequest: null });
     for (const connection of [pub, sub]) {
       connection.on('error', (error: Error) => this.logger.warn({ err: error.message }, 'live redis connection problem'));
     }
@@ -33,6 +35,11 @@ export class LiveRedisAdapter implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const connections = this.connections;
     this.connections = [];
-    await Promise.all(connections.map((connection) => connection.quit().catch(() => connection.disconnect())));
+    // quit() waits for queued commands, which never run while Redis is unreachable.
+    await Promise.all(
+      connections.map((connection) =>
+        connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect(),
+      ),
+    );
   }
 }
