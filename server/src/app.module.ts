@@ -14,6 +14,7 @@ import { RedisModule } from './redis/redis.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ResidenciesModule } from './residencies/residencies.module';
 import { UsersModule } from './users/users.module';
+import { VolunteersModule } from './volunteers/volunteers.module';
 
 /** The whole server, for one validated configuration. */
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         HealthModule,
         MediaModule,
         RealtimeModule,
+        VolunteersModule,
         ...h5,
       ],
     };

@@ -75,6 +75,11 @@ export class AppConfig {
   @Matches(/^\d+(b|kb|mb)$/i, { message: 'must look like 512kb or 1mb' })
   bodyLimit: string;
 
+  /** Signs the rotating volunteer check-in QR codes; derived from jwtSecret when not given. */
+  @IsString()
+  @MinLength(16)
+  volunteerQrSecret: string;
+
   get databaseType(): 'sqlite' | 'mysql' {
     return this.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
   }

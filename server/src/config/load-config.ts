@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { AppConfig } from './app-config';
 import { REPO_ROOT } from './repo-root';
@@ -25,7 +26,12 @@ const ENV_NAMES: Record<string, string> = {
   h5Dir: 'H5_DIR',
   logLevel: 'LOG_LEVEL',
   bodyLimit: 'BODY_LIMIT',
+  volunteerQrSecret: 'VOLUNTEER_QR_SECRET',
 };
+
+function deriveSecret(base: string, purpose: string): string {
+  return createHash('sha256').update(`${purpose}:${base}`).digest('hex');
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -92,6 +98,8 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     h5Dir: blankToUndefined(env.H5_DIR) ?? join(REPO_ROOT, 'miniapp', 'dist', 'h5'),
     logLevel: blankToUndefined(env.LOG_LEVEL)?.toLowerCase() ?? 'info',
     bodyLimit: blankToUndefined(env.BODY_LIMIT) ?? '1mb',
+    // A separate key when given; otherwise one derived from the JWT secret, so production never signs with a default.
+    volunteerQrSecret: blankToUndefined(env.VOLUNTEER_QR_SECRET) ?? deriveSecret(jwtSecret ?? overrides.jwtSecret ?? DEV_JWT_SECRET, 'volunteer-qr'),
     ...overrides,
   };
 

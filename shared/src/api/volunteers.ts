@@ -260,7 +260,7 @@ export interface VolunteerCommunityFiguresView {
     participants: number;
     hours: number;
   }>;
-  /** Totals at the end of the year (check-ins are cumulative, the rest summed). */
+  /** Check-ins: all confirmed by the end of the year; the rest: the year's sum (participants counted once). */
   totals: { partyMembersCheckedIn: number; organizationsCheckedIn: number; activitiesHeld: number; participants: number; hours: number };
 }
 

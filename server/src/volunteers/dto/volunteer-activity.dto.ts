@@ -1,0 +1,121 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsPositive,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { VOLUNTEER_THEME_CODES, type VolunteerActivityInput, type VolunteerCheckMethod, type VolunteerPositionInput } from '@linli/shared';
+
+const CHECK_METHODS: VolunteerCheckMethod[] = ['qr', 'location'];
+
+export class VolunteerPositionDto implements VolunteerPositionInput {
+  @ApiProperty({ description: '经度（GCJ-02）' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  lng: number;
+
+  @ApiProperty({ description: '纬度（GCJ-02）' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  lat: number;
+
+  @ApiPropertyOptional({ description: '定位精度（米）' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  accuracyMeters?: number;
+}
+
+export class VolunteerActivityDto implements VolunteerActivityInput {
+  @ApiProperty({ example: '周末楼道清洁' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  title: string;
+
+  @ApiProperty({ enum: VOLUNTEER_THEME_CODES })
+  @IsIn(VOLUNTEER_THEME_CODES as string[])
+  themeCode: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ description: '参与要求' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  requirements?: string | null;
+
+  @ApiProperty({ example: '2026-06-01T09:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  startsAt: string;
+
+  @ApiProperty({ example: '2026-06-01T11:00:00+08:00' })
+  @IsISO8601({ strict: true })
+  endsAt: string;
+
+  @ApiProperty({ example: '社区党群服务中心' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  placeName: string;
+
+  @ApiPropertyOptional({ type: VolunteerPositionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VolunteerPositionDto)
+  place?: VolunteerPositionDto | null;
+
+  @ApiPropertyOptional({ description: '签到范围（米）' })
+  @IsOptional()
+  @IsInt()
+  radiusMeters?: number | null;
+
+  @ApiPropertyOptional({ description: '招募人数，不填为不限' })
+  @IsOptional()
+  @IsInt()
+  capacity?: number | null;
+
+  @ApiPropertyOptional({ enum: CHECK_METHODS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2)
+  @IsIn(CHECK_METHODS, { each: true })
+  checkMethods?: VolunteerCheckMethod[];
+
+  @ApiPropertyOptional({ description: '扫码签到时也须在活动地点范围内' })
+  @IsOptional()
+  @IsBoolean()
+  requireLocation?: boolean;
+
+  @ApiPropertyOptional({ description: '仅报名成功者可签到' })
+  @IsOptional()
+  @IsBoolean()
+  requireConfirmedSignup?: boolean;
+
+  @ApiPropertyOptional({ description: '代已报到党组织发布' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  partyOrganizationId?: number | null;
+}

@@ -1,0 +1,40 @@
+import type { VolunteerCheckMethod } from '@linli/shared';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/** One person's presence at one activity: when they checked in and out, and how. */
+@Entity('volunteer_attendances')
+@Unique('uq_volunteer_attendances_activity_id_user_id', ['activityId', 'userId'])
+export class VolunteerAttendance {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'int' })
+  activityId: number;
+
+  @Index()
+  @Column({ type: 'int' })
+  userId: number;
+
+  @Column({ type: 'datetime', nullable: true })
+  checkInAt: Date | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  checkInMethod: VolunteerCheckMethod | null;
+
+  /** Metres from the activity's place when the location was checked. */
+  @Column({ type: 'int', nullable: true })
+  checkInDistance: number | null;
+
+  @Column({ type: 'datetime', nullable: true })
+  checkOutAt: Date | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  checkOutMethod: VolunteerCheckMethod | null;
+
+  /** Service minutes, clipped to the activity's time. */
+  @Column({ type: 'int', default: 0 })
+  minutes: number;
+
+  @CreateDateColumn({ type: 'datetime' })
+  createdAt: Date;
+}
