@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { User } from '../users/user.entity';
 
 /**
  * A person's running balance. Its row is also the lock that serialises one person's awards, so two
@@ -8,6 +9,10 @@ import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 export class PointsAccount {
   @PrimaryColumn({ type: 'int' })
   userId: number;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
 
   @Column({ type: 'int', default: 0 })
   balance: number;

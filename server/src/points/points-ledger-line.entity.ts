@@ -1,5 +1,6 @@
 import type { PointsRuleCode } from '@linli/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import { User } from '../users/user.entity';
 
 /** One line of the points ledger. Never edited or deleted; a rejected contribution gets a reversal line. */
 @Entity('points_ledger')
@@ -12,6 +13,10 @@ export class PointsLedgerLine {
 
   @Column({ type: 'int' })
   userId: number;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
 
   /** Where it was earned, for the community leaderboard. */
   @Index()

@@ -1,5 +1,8 @@
 import type { VolunteerCheckInReviewStatus } from '@linli/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import { Community } from '../../grids/community.entity';
+import { PartyOrganization } from './party-organization.entity';
+import { User } from '../../users/user.entity';
 
 /** A party member reporting to the community where they live (党员报到); the party branch confirms. */
 @Entity('party_member_check_ins')
@@ -11,9 +14,17 @@ export class PartyMemberCheckIn {
   @Column({ type: 'int' })
   userId: number;
 
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
+
   @Index()
   @Column({ type: 'int' })
   communityId: number;
+
+  @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'community_id' })
+  community?: Relation<Community>;
 
   /** The member's own party organisation, as they write it. */
   @Column({ type: 'varchar', length: 128 })
@@ -22,6 +33,10 @@ export class PartyMemberCheckIn {
   @Index()
   @Column({ type: 'int', nullable: true })
   partyOrganizationId: number | null;
+
+  @ManyToOne(() => PartyOrganization, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'party_organization_id' })
+  partyOrganization?: Relation<PartyOrganization>;
 
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status: VolunteerCheckInReviewStatus;

@@ -1,5 +1,7 @@
 import type { VolunteerCheckInReviewStatus } from '@linli/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import { Community } from '../../grids/community.entity';
+import { User } from '../../users/user.entity';
 import { jsonListTransformer } from './json-list.transformer';
 
 /** An in-service party organisation (在职党组织) checked in to a community, with what it offers and needs. */
@@ -12,6 +14,10 @@ export class PartyOrganization {
   @Column({ type: 'int' })
   communityId: number;
 
+  @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'community_id' })
+  community?: Relation<Community>;
+
   @Column({ type: 'varchar', length: 128 })
   name: string;
 
@@ -19,6 +25,10 @@ export class PartyOrganization {
   @Index()
   @Column({ type: 'int' })
   contactUserId: number;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'contact_user_id' })
+  contactUser?: Relation<User>;
 
   @Column({ type: 'varchar', length: 64 })
   contactName: string;

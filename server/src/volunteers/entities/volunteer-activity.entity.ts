@@ -1,5 +1,8 @@
 import type { VolunteerActivityRules, VolunteerCheckMethod, VolunteerOrganizerKind } from '@linli/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
+import { Community } from '../../grids/community.entity';
+import { PartyOrganization } from './party-organization.entity';
+import { User } from '../../users/user.entity';
 
 const checkMethodsTransformer = {
   to: (value: VolunteerCheckMethod[] | undefined) => (value ?? ['qr', 'location']).join(','),
@@ -16,6 +19,10 @@ export class VolunteerActivity {
   @Column({ type: 'int' })
   communityId: number;
 
+  @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'community_id' })
+  community?: Relation<Community>;
+
   @Column({ type: 'varchar', length: 32 })
   organizerKind: VolunteerOrganizerKind;
 
@@ -26,6 +33,10 @@ export class VolunteerActivity {
   @Index()
   @Column({ type: 'int', nullable: true })
   partyOrganizationId: number | null;
+
+  @ManyToOne(() => PartyOrganization, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'party_organization_id' })
+  partyOrganization?: Relation<PartyOrganization>;
 
   @Column({ type: 'varchar', length: 128 })
   title: string;
@@ -63,10 +74,10 @@ export class VolunteerActivity {
   @Column({ type: 'varchar', length: 32, transformer: checkMethodsTransformer })
   checkMethods: VolunteerCheckMethod[];
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean', width: 1, default: false })
   requireLocation: boolean;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean', width: 1, default: false })
   requireConfirmedSignup: boolean;
 
   /** Bumped under the row lock by every sign-up change; see VolunteerSignupsService. */
@@ -75,6 +86,10 @@ export class VolunteerActivity {
 
   @Column({ type: 'int' })
   createdById: number;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: Relation<User>;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

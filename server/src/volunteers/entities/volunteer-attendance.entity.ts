@@ -1,5 +1,7 @@
 import type { VolunteerCheckMethod } from '@linli/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import { User } from '../../users/user.entity';
+import { VolunteerActivity } from './volunteer-activity.entity';
 
 /** One person's presence at one activity: when they checked in and out, and how. */
 @Entity('volunteer_attendances')
@@ -11,9 +13,17 @@ export class VolunteerAttendance {
   @Column({ type: 'int' })
   activityId: number;
 
+  @ManyToOne(() => VolunteerActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id' })
+  activity?: Relation<VolunteerActivity>;
+
   @Index()
   @Column({ type: 'int' })
   userId: number;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
 
   @Column({ type: 'datetime', nullable: true })
   checkInAt: Date | null;

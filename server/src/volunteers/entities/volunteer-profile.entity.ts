@@ -1,10 +1,15 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, Relation, UpdateDateColumn } from 'typeorm';
+import { User } from '../../users/user.entity';
 
 /** What a service certificate prints about a person beyond their account: real name, ID number, work unit. */
 @Entity('volunteer_profiles')
 export class VolunteerProfile {
   @PrimaryColumn({ type: 'int' })
   userId: number;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
 
   @Column({ type: 'varchar', length: 64 })
   realName: string;

@@ -1,5 +1,8 @@
 import type { VolunteerServiceRecordStatus } from '@linli/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import { Community } from '../../grids/community.entity';
+import { User } from '../../users/user.entity';
+import { VolunteerAttendance } from './volunteer-attendance.entity';
 
 /**
  * One person's service at one activity, made when they check out (or an organiser completes their times),
@@ -16,6 +19,10 @@ export class VolunteerServiceRecord {
   @Column({ type: 'int' })
   attendanceId: number;
 
+  @ManyToOne(() => VolunteerAttendance, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attendance_id' })
+  attendance?: Relation<VolunteerAttendance>;
+
   @Index()
   @Column({ type: 'int' })
   activityId: number;
@@ -23,8 +30,16 @@ export class VolunteerServiceRecord {
   @Column({ type: 'int' })
   userId: number;
 
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
+
   @Column({ type: 'int' })
   communityId: number;
+
+  @ManyToOne(() => Community, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'community_id' })
+  community?: Relation<Community>;
 
   @Column({ type: 'varchar', length: 32 })
   themeCode: string;

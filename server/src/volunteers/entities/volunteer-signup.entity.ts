@@ -1,5 +1,7 @@
 import type { VolunteerSignupStatus } from '@linli/shared';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation, Unique } from 'typeorm';
+import { User } from '../../users/user.entity';
+import { VolunteerActivity } from './volunteer-activity.entity';
 
 /** One person's place at an activity. One row per (activity, person): cancelling and re-joining reuse it. */
 @Entity('volunteer_signups')
@@ -11,9 +13,17 @@ export class VolunteerSignup {
   @Column({ type: 'int' })
   activityId: number;
 
+  @ManyToOne(() => VolunteerActivity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'activity_id' })
+  activity?: Relation<VolunteerActivity>;
+
   @Index()
   @Column({ type: 'int' })
   userId: number;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id' })
+  user?: Relation<User>;
 
   @Column({ type: 'varchar', length: 16 })
   status: VolunteerSignupStatus;
