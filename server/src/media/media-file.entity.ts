@@ -7,7 +7,9 @@ import { User } from '../users/user.entity';
  * because photo URLs are fetched without a token by the mini-program's <Image> component.
  */
 @Entity('media_files')
-@Unique(['ownerUserId', 'idempotencyKey'])
+// Named explicitly: MariaDB stores a unique constraint as a unique index, and TypeORM would otherwise name that
+// index idx_… there but uq_… on SQLite, so the one migration could not match both.
+@Unique('uq_media_files_owner_user_id_idempotency_key', ['ownerUserId', 'idempotencyKey'])
 export class MediaFile {
   @PrimaryColumn({ type: 'varchar', length: 22 })
   id: string;
