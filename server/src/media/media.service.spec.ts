@@ -104,6 +104,13 @@ describe('MediaService', () => {
     expect(await dataSource.getRepository(MediaFile).count()).toBe(0);
   });
 
+  it('explains how to resend a HEIC photo that the image library cannot decode', async () => {
+    // An ISO-BMFF header with the `heic` brand followed by garbage: sniffed as HEIC, not decodable.
+    const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(4), Buffer.from('mif1heic')]);
+    const error = await expectApiError(service.uploadPhoto(alice.id, Buffer.concat([ftyp, Buffer.alloc(256, 7)])), 422, 'unprocessable');
+    expect(error.message).toContain('HEIC');
+  });
+
   it('opens the stored photo and thumbnail for streaming and answers 404 for unknown ids', async () => {
     const file = await service.uploadPhoto(alice.id, await solidJpeg(100, 80));
     const photo = await service.open(file.id, 'photo');
