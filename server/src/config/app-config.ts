@@ -68,6 +68,10 @@ export class AppConfig {
   @IsString()
   h5Dir: string;
 
+  /** Where the local-disk storage keeps uploaded photos and thumbnails. */
+  @IsString()
+  mediaDir: string;
+
   @IsIn(LOG_LEVELS)
   logLevel: LogLevel;
 

@@ -96,6 +96,7 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     wechatAppId: blankToUndefined(env.WECHAT_APPID),
     wechatSecret: blankToUndefined(env.WECHAT_SECRET),
     h5Dir: blankToUndefined(env.H5_DIR) ?? join(REPO_ROOT, 'miniapp', 'dist', 'h5'),
+    mediaDir: blankToUndefined(env.MEDIA_DIR) ?? join(REPO_ROOT, '.data', 'media'),
     logLevel: blankToUndefined(env.LOG_LEVEL)?.toLowerCase() ?? 'info',
     bodyLimit: blankToUndefined(env.BODY_LIMIT) ?? '1mb',
     // A separate key when given; otherwise one derived from the JWT secret, so production never signs with a default.

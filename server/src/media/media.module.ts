@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { MediaController } from './media.controller';
 import { MediaFile } from './media-file.entity';
-import { mediaDirFrom } from './media-settings';
 import { MediaService } from './media.service';
 import { LocalDiskStorage } from './storage/local-disk-storage';
 import { STORAGE_DRIVER } from './storage/storage-driver';
@@ -20,7 +19,7 @@ import { UploadErrorsInterceptor } from './upload-errors.interceptor';
     MediaService,
     UploadErrorsInterceptor,
     // The one place the storage backend is chosen; an object store would be another provider here.
-    { provide: STORAGE_DRIVER, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(mediaDirFrom(config)) },
+    { provide: STORAGE_DRIVER, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(config.mediaDir) },
   ],
   exports: [MediaService],
 })
