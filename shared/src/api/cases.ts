@@ -273,6 +273,8 @@ export interface DispatchCaseRequest extends CaseActionBase {
   departmentId?: number;
   /** Co-handling departments under the lead (多部门协办). */
   coDepartmentIds?: number[];
+  /** Sets the category when dispatching (e.g. a report the classifier could not place); deadlines follow it. */
+  categoryId?: number;
   note?: string;
 }
 
@@ -336,4 +338,29 @@ export interface CaseInboxLiveEventData {
   code: string;
   status: CaseStatus;
   event: CaseTimelineEvent;
+}
+
+/**
+ * GET /api/cases/outcomes?communityId&page&pageSize → CasePage<CaseOutcome>: a community's resolved and closed
+ * cases, public to everyone (办理结果公开), newest resolution first. No names: neither reporter nor handler.
+ */
+export interface CaseOutcomesQuery extends CasePageQuery {
+  communityId: number;
+}
+
+export interface CaseOutcome {
+  id: number;
+  code: string;
+  status: CaseStatus;
+  statusLabel: string;
+  categoryName: string | null;
+  description: string;
+  address: string | null;
+  photos: { before: UploadedPhoto[]; after: UploadedPhoto[] };
+  /** What the handler says was done (the resolve note). */
+  resolutionNote: string | null;
+  createdAt: string;
+  resolvedAt: string;
+  /** The reporter's score, when they rated. */
+  ratingScore: number | null;
 }
