@@ -8,6 +8,10 @@ export default defineAppConfig({
     'pages/auth/login/index',
     'pages/me/residency/index',
     'pages/me/residency-review/index',
+    'pages/cases/detail/index',
+    'pages/cases/mine/index',
+    'pages/cases/inbox/index',
+    'pages/cases/outcomes/index',
   ],
   window: {
     backgroundTextStyle: 'dark',

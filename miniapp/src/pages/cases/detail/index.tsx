@@ -1,0 +1,189 @@
+import { useCallback, useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { CASE_LIVE_EVENT_TYPE, CASE_REJECT_KIND_LABELS, liveRoom, type CaseDetail, type CaseLiveEventData } from '@linli/shared';
+import { ErrorNote } from '../../../components/error-note';
+import { PageRoot } from '../../../components/page-root';
+import { useSession } from '../../../hooks/use-session';
+import { errorMessage } from '../../../services';
+import { casesApi } from '../../../services/cases-api';
+import type { RealtimeStatus } from '../../../services/realtime-client';
+import { CaseActionPanel } from '../case-action-panel';
+import { formatDateTime, formatDuration } from '../case-format';
+import { CasePhotos } from '../case-photos';
+import { CaseStatusBadge } from '../case-status-badge';
+import { applyCaseLiveEvent } from '../live-timeline';
+import { caseLive } from '../taro-bindings';
+import '../../report/report.css';
+
+const LIVE_LABELS: Record<RealtimeStatus, string> = {
+  idle: '',
+  connecting: '正在连接实时进度…',
+  connected: '● 实时更新中',
+  disconnected: '连接中断，正在重连…',
+  unauthenticated: '登录已过期，请重新登录后查看实时进度',
+};
+
+export default function CaseDetailPage() {
+  const router = useRouter();
+  const caseId = Number(router.params.id);
+  const current = useSession();
+  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [live, setLive] = useState<RealtimeStatus>(caseLive.status);
+  const [following, setFollowing] = useState(false);
+
+  const reload = useCallback(() => {
+    return casesApi.detail(caseId).then(
+      (fresh) => setDetail((shown) => (shown && shown.lastSeq > fresh.lastSeq ? shown : fresh)),
+      (err) => setError(errorMessage(err)),
+    );
+  }, [caseId]);
+
+  const signedIn = !!current;
+  useEffect(() => {
+    if (!signedIn || !Number.isInteger(caseId)) return;
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    casesApi.detail(caseId).then(
+      (loaded) => {
+        if (cancelled) return;
+        setDetail(loaded);
+        stop = caseLive.subscribe<CaseLiveEventData>(liveRoom('case', caseId), {
+          afterSeq: loaded.lastSeq,
+          onEvent: (event) => {
+            if (event.type !== CASE_LIVE_EVENT_TYPE) return;
+            let moved = false;
+            setDetail((shown) => {
+              if (!shown) return shown;
+              const next = applyCaseLiveEvent(shown, event.data);
+              moved = next.statusChanged;
+              return next.detail;
+            });
+            // New buttons, after-photos and the rating form come with the full case.
+            if (moved) reload();
+          },
+          onResync: () => reload(),
+        });
+      },
+      (err) => setError(errorMessage(err)),
+    );
+    const stopStatus = caseLive.onStatus(setLive);
+    return () => {
+      cancelled = true;
+      stop?.();
+      stopStatus();
+    };
+  }, [signedIn, caseId, reload]);
+
+  async function follow() {
+    setFollowing(true);
+    try {
+      setDetail(await casesApi.follow(caseId));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setFollowing(false);
+    }
+  }
+
+  if (!current) {
+    return (
+      <PageRoot id='case-page'>
+        <Text className='hero'>案件详情</Text>
+        <View className='card'>
+          <Text className='muted'>请先登录再查看办理进度。</Text>
+          <View className='btn' onClick={() => Taro.navigateTo({ url: '/pages/auth/login/index' })}>
+            登录
+          </View>
+        </View>
+      </PageRoot>
+    );
+  }
+
+  if (!detail) {
+    return (
+      <PageRoot id='case-page'>
+        <ErrorNote id='case-error' message={error} />
+        {!error && <Text className='muted'>加载中…</Text>}
+      </PageRoot>
+    );
+  }
+
+  return (
+    <PageRoot id='case-page'>
+      <View className='card'>
+        <View className='row'>
+          <Text id='case-code' className='card__title'>
+            {detail.code}
+          </Text>
+          <CaseStatusBadge id='case-status' status={detail.status} label={detail.statusLabel} />
+        </View>
+        <Text id='case-description' className='block'>
+          {detail.description}
+        </Text>
+        <Text className='muted'>
+          {detail.categoryName ?? '待分类'}
+          {detail.address ? ` · ${detail.address}` : ''}
+        </Text>
+        <Text className='muted'>
+          反映人 {detail.reporterName} · {formatDateTime(detail.createdAt)}
+          {detail.followerCount ? ` · ${detail.followerCount} 人也遇到` : ''}
+        </Text>
+        {detail.handler && <Text className='muted'>承办网格员：{detail.handler.name}</Text>}
+        {detail.departments.length > 0 && <Text className='muted'>承办部门：{detail.departments.map((d) => d.name).join('、')}</Text>}
+        <Text id='case-live' className={`live-dot live-dot--${live}`}>
+          {LIVE_LABELS[live]}
+        </Text>
+      </View>
+
+      <CasePhotos id='case-photos-before' photos={detail.photos.before} />
+
+      {detail.rejection && (
+        <View id='case-rejection' className='card'>
+          <Text className='card__title'>{CASE_REJECT_KIND_LABELS[detail.rejection.kind]}</Text>
+          <Text>{detail.rejection.reason}</Text>
+        </View>
+      )}
+
+      {detail.photos.after.length > 0 && (
+        <>
+          <Text className='section-title'>办结照片</Text>
+          <CasePhotos id='case-photos-after' photos={detail.photos.after} />
+          {detail.resolvedAt && <Text className='muted'>用时 {formatDuration(detail.createdAt, detail.resolvedAt)}</Text>}
+        </>
+      )}
+
+      {detail.rating && (
+        <View id='case-rating' className='card'>
+          <Text className='card__title'>评价：{'★'.repeat(detail.rating.score)}</Text>
+          {detail.rating.comment && <Text>{detail.rating.comment}</Text>}
+        </View>
+      )}
+
+      <CaseActionPanel detail={detail} onDone={setDetail} />
+
+      {!detail.isReporter && !detail.isFollowing && detail.myActor === null && (
+        <View id='case-follow' className={following ? 'btn btn--ghost btn--disabled' : 'btn btn--ghost'} onClick={() => !following && follow()}>
+          我也遇到
+        </View>
+      )}
+
+      <ErrorNote id='case-error' message={error} />
+
+      <Text className='section-title'>办理进度</Text>
+      <View id='case-timeline' className='card'>
+        {[...detail.timeline].reverse().map((entry) => (
+          <View key={entry.seq} className={`timeline-entry timeline-entry-${entry.seq} timeline-event-${entry.event}`}>
+            <Text className='block'>
+              <Text className='card__title'>{entry.eventLabel}</Text>
+              <Text className='muted-inline'> · {entry.actorRoleLabel}</Text>
+            </Text>
+            {entry.note && <Text className='block'>{entry.note}</Text>}
+            <Text className='muted'>{formatDateTime(entry.at)}</Text>
+          </View>
+        ))}
+      </View>
+    </PageRoot>
+  );
+}

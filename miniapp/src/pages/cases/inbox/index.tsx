@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { CASE_INBOX_LIVE_EVENT_TYPE, liveRoom, type CaseInboxItem, type CaseInboxScope } from '@linli/shared';
+import { ErrorNote } from '../../../components/error-note';
+import { PageRoot } from '../../../components/page-root';
+import { useSession } from '../../../hooks/use-session';
+import { errorMessage } from '../../../services';
+import { casesApi } from '../../../services/cases-api';
+import { CaseRow } from '../case-row';
+import { caseLive } from '../taro-bindings';
+import '../../report/report.css';
+
+const TITLES: Record<CaseInboxScope, string> = {
+  assigned: '我的网格 · 待办',
+  dispatch: '社区派单',
+  department: '部门工单',
+};
+
+function isScope(value: string | undefined): value is CaseInboxScope {
+  return value === 'assigned' || value === 'dispatch' || value === 'department';
+}
+
+/** A handler's queue: what they have to accept, pass on or resolve, refreshed live when a case moves. */
+export default function Inbox() {
+  const router = useRouter();
+  const scope = isScope(router.params.scope) ? router.params.scope : undefined;
+  const current = useSession();
+  const [items, setItems] = useState<CaseInboxItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    casesApi.inbox({ scope, pageSize: 100 }).then(
+      (page) => setItems(page.items),
+      (err) => setError(errorMessage(err)),
+    );
+  }, [scope]);
+
+  useDidShow(() => {
+    if (current) load();
+  });
+
+  const user = current?.user;
+  useEffect(() => {
+    if (!user) return;
+    const rooms = [liveRoom('inbox:user', user.id)];
+    for (const grant of user.grants) {
+      if (grant.role === 'department_staff' && grant.scopeId !== null && scope !== 'assigned') rooms.push(liveRoom('inbox:department', grant.scopeId));
+    }
+    const stops = rooms.map((room) =>
+      caseLive.subscribe(room, {
+        onEvent: (event) => {
+          if (event.type === CASE_INBOX_LIVE_EVENT_TYPE) load();
+        },
+        onResync: load,
+      }),
+    );
+    return () => stops.forEach((stop) => stop());
+  }, [user, scope, load]);
+
+  return (
+    <PageRoot id='inbox-page'>
+      <Text className='hero'>{scope ? TITLES[scope] : '待办工单'}</Text>
+      <ErrorNote id='inbox-error' message={error} />
+      {items && items.length === 0 && (
+        <View id='inbox-empty' className='card'>
+          <Text className='muted'>暂时没有待办的工单。</Text>
+        </View>
+      )}
+      {items && items.length > 0 && (
+        <View id='inbox-list' className='card'>
+          {items.map((item) => (
+            <CaseRow key={item.id} item={item} prefix='inbox-item' extra={item.overdue ? '已超时' : item.followerCount ? `${item.followerCount} 人也遇到` : undefined} />
+          ))}
+        </View>
+      )}
+    </PageRoot>
+  );
+}

@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { CaseSummary } from '@linli/shared';
+import { ErrorNote } from '../../../components/error-note';
+import { PageRoot } from '../../../components/page-root';
+import { session, errorMessage } from '../../../services';
+import { casesApi } from '../../../services/cases-api';
+import { CaseRow } from '../case-row';
+import '../../report/report.css';
+
+export default function MyCases() {
+  const [items, setItems] = useState<CaseSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  // Re-read on every show: a case may have moved while its detail page was open.
+  useDidShow(() => {
+    if (!session.token()) return;
+    casesApi.mine({ pageSize: 50 }).then(
+      (page) => setItems(page.items),
+      (err) => setError(errorMessage(err)),
+    );
+  });
+
+  return (
+    <PageRoot id='cases-mine-page'>
+      <Text className='hero'>我的反映</Text>
+      <ErrorNote id='cases-mine-error' message={error} />
+      {items && items.length === 0 && (
+        <View id='cases-mine-empty' className='card'>
+          <Text className='muted'>还没有反映过问题。</Text>
+          <View className='btn' onClick={() => Taro.switchTab({ url: '/pages/report/index' })}>
+            去随手拍
+          </View>
+        </View>
+      )}
+      {items && items.length > 0 && (
+        <View id='cases-mine-list' className='card'>
+          {items.map((item) => (
+            <CaseRow key={item.id} item={item} prefix='case-item' />
+          ))}
+        </View>
+      )}
+    </PageRoot>
+  );
+}

@@ -1,0 +1,62 @@
+import { useMemo } from 'react';
+import Taro from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import type { GridDetail, LngLat } from '@linli/shared';
+import { gridContaining, gridMapFrame, gridMapSvg, projectToMap, svgDataUrl, tapToLngLat } from './grid-map';
+
+const VIEW_WIDTH = 690;
+
+interface GridMapPickerProps {
+  grids: GridDetail[];
+  value: LngLat | null;
+  onPick: (point: LngLat, grid: GridDetail | null) => void;
+}
+
+interface TapLike {
+  clientX?: number;
+  clientY?: number;
+  detail?: { x?: number; y?: number };
+}
+
+/**
+ * The map-pin fallback where no map is available (H5): the community's grids drawn from their polygons,
+ * a tap places the pin. The grid under the pin is shown so the resident sees who will receive the report.
+ */
+export function GridMapPicker({ grids, value, onPick }: GridMapPickerProps) {
+  const frame = useMemo(() => gridMapFrame(grids, VIEW_WIDTH), [grids]);
+  const chosenGrid = value ? gridContaining(grids, value) : null;
+  const src = useMemo(() => (frame ? svgDataUrl(gridMapSvg(grids, frame, chosenGrid?.id ?? null)) : ''), [grids, frame, chosenGrid?.id]);
+  if (!frame) return <Text className='muted'>本社区暂无网格地图</Text>;
+
+  const pin = value ? projectToMap(frame, value) : null;
+  const onTap = (event: TapLike) => {
+    const x = event.clientX ?? event.detail?.x;
+    const y = event.clientY ?? event.detail?.y;
+    if (x === undefined || y === undefined) return;
+    Taro.createSelectorQuery()
+      .select('#report-map')
+      .boundingClientRect((rect) => {
+        const box = Array.isArray(rect) ? rect[0] : rect;
+        if (!box) return;
+        const point = tapToLngLat(frame, box, x, y);
+        if (point) onPick(point, gridContaining(grids, point));
+      })
+      .exec();
+  };
+
+  return (
+    <View className='grid-map'>
+      <View id='report-map' className='grid-map__canvas' style={{ paddingBottom: `${(frame.height / frame.width) * 100}%` }} onClick={onTap}>
+        <Image className='grid-map__img' src={src} mode='scaleToFill' />
+        {pin && (
+          <View id='report-map-pin' className='grid-map__pin' style={{ left: `${(pin.x / frame.width) * 100}%`, top: `${(pin.y / frame.height) * 100}%` }}>
+            📍
+          </View>
+        )}
+      </View>
+      <Text id='report-map-grid' className='muted'>
+        {value ? (chosenGrid ? `所在网格：${chosenGrid.name}` : '该位置不在本社区网格内，将由街道派单') : '点地图标出问题位置'}
+      </Text>
+    </View>
+  );
+}

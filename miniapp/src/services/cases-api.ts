@@ -1,0 +1,78 @@
+import type {
+  CaseAction,
+  CaseActionRequests,
+  CaseDetail,
+  CaseInboxItem,
+  CaseInboxQuery,
+  CaseOutcome,
+  CaseOutcomesQuery,
+  CasePage,
+  CasePageQuery,
+  CaseSummary,
+  CategorySummary,
+  DepartmentSummary,
+  GridDetail,
+  NearbyCase,
+  NearbyCasesQuery,
+  SubmitReportRequest,
+} from '@linli/shared';
+import type { ApiClient } from './api-client';
+import { api } from './index';
+
+function query(params: object): string {
+  const pairs = Object.entries(params as Record<string, string | number | undefined>)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
+}
+
+/** Snap-and-report (随手拍) calls, on the shared contract in shared/src/api/cases.ts. */
+export class CasesApi {
+  constructor(private readonly client: Pick<ApiClient, 'request'>) {}
+
+  submit(report: SubmitReportRequest): Promise<CaseDetail> {
+    return this.client.request('POST', '/api/cases', report);
+  }
+
+  nearby(params: NearbyCasesQuery): Promise<NearbyCase[]> {
+    return this.client.request('GET', `/api/cases/nearby${query(params)}`);
+  }
+
+  follow(caseId: number): Promise<CaseDetail> {
+    return this.client.request('POST', `/api/cases/${caseId}/follow`);
+  }
+
+  mine(params: CasePageQuery = {}): Promise<CasePage<CaseSummary>> {
+    return this.client.request('GET', `/api/cases/mine${query(params)}`);
+  }
+
+  detail(caseId: number): Promise<CaseDetail> {
+    return this.client.request('GET', `/api/cases/${caseId}`);
+  }
+
+  act<A extends CaseAction>(caseId: number, action: A, body: CaseActionRequests[A]): Promise<CaseDetail> {
+    return this.client.request('POST', `/api/cases/${caseId}/actions/${action}`, body);
+  }
+
+  inbox(params: CaseInboxQuery = {}): Promise<CasePage<CaseInboxItem>> {
+    return this.client.request('GET', `/api/inbox${query(params)}`);
+  }
+
+  outcomes(params: CaseOutcomesQuery): Promise<CasePage<CaseOutcome>> {
+    return this.client.request('GET', `/api/cases/outcomes${query(params)}`);
+  }
+
+  grids(communityId: number): Promise<GridDetail[]> {
+    return this.client.request('GET', `/api/org/grids${query({ communityId })}`);
+  }
+
+  categories(): Promise<CategorySummary[]> {
+    return this.client.request('GET', '/api/org/categories');
+  }
+
+  departments(): Promise<DepartmentSummary[]> {
+    return this.client.request('GET', '/api/org/departments');
+  }
+}
+
+export const casesApi = new CasesApi(api);
