@@ -1,0 +1,55 @@
+import { isAllowed, type MeResponse, type ResourceLocation } from '@linli/shared';
+
+/** Where a community sits in the tree: enough for scoped grants (community, street, district) to be checked. */
+export interface DeliberationPlace {
+  districtId: number;
+  streetId: number;
+  communityId: number;
+}
+
+export interface DeliberationActions {
+  /** Propose topics, comment, support and vote (the service still checks the topic's scope). */
+  canParticipate: boolean;
+  /** Why not, in words a resident understands; empty when allowed. */
+  participateHint: string;
+  /** The party branch's review queue. */
+  canReview: boolean;
+  /** The committee's work: open deliberations and votes, minutes, hide comments. */
+  canManage: boolean;
+}
+
+function location(place: DeliberationPlace): ResourceLocation {
+  return { districtId: place.districtId, streetId: place.streetId, communityId: place.communityId };
+}
+
+/** Whether the person has a verified residency (any relation) in this community. */
+export function livesIn(me: MeResponse | null, communityId: number): boolean {
+  return !!me && me.residencies.some((r) => r.status === 'verified' && r.household.communityId === communityId);
+}
+
+/** What this person may do in one community's deliberations, per the shared permission matrix. */
+export function deliberationActionsFor(me: MeResponse | null, place: DeliberationPlace): DeliberationActions {
+  const grants = me?.grants ?? [];
+  const where = location(place);
+  const review = isAllowed(grants, 'deliberation.review', where);
+  const manage = isAllowed(grants, 'deliberation.manage', where);
+  if (!me) return { canParticipate: false, participateHint: '登录并完成实名认证后可参与', canReview: false, canManage: false };
+  if (!isAllowed(grants, 'deliberation.participate', where)) {
+    return { canParticipate: false, participateHint: '当前身份不能参与议事', canReview: review, canManage: manage };
+  }
+  if (!livesIn(me, place.communityId)) {
+    return { canParticipate: false, participateHint: '认证为本社区居民后可参与', canReview: review, canManage: manage };
+  }
+  return { canParticipate: true, participateHint: '', canReview: review, canManage: manage };
+}
+
+/**
+ * The community a page opens on: the one the person lives in, else the community of a community-scoped
+ * grant (committee, party branch), else none (the visitor picks one).
+ */
+export function defaultCommunityId(me: MeResponse | null): number | null {
+  if (!me) return null;
+  if (me.community) return me.community.id;
+  const grant = me.grants.find((g) => g.scopeKind === 'community' && g.scopeId !== null);
+  return grant?.scopeId ?? null;
+}
