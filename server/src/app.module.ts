@@ -2,11 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
 import { LoggingModule } from './common/logging.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DepartmentsModule } from './departments/departments.module';
+import { DispatchModule } from './dispatch/dispatch.module';
 import { GridsModule } from './grids/grids.module';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
@@ -39,6 +41,8 @@ export class AppModule {
         HealthModule,
         MediaModule,
         RealtimeModule,
+        DispatchModule,
+        CasesModule,
         VolunteersModule,
         ...h5,
       ],

@@ -1,0 +1,17 @@
+import { ApiException } from '../common/api-exception';
+
+/** The errors the case feature raises on purpose, so codes and wording stay consistent. */
+export const CaseErrors = {
+  notFound: () => new ApiException(404, 'not_found', '该反映不存在'),
+  notVisible: () => new ApiException(403, 'forbidden', '您无权查看该反映'),
+  notYourMove: (message: string) => new ApiException(403, 'forbidden', message),
+  wrongStatus: (message: string) => new ApiException(409, 'conflict', message),
+  stale: () => new ApiException(409, 'conflict', '该反映刚刚已被他人处理，请刷新后再试'),
+  unknownCategory: (categoryId: number) => new ApiException(422, 'unprocessable', '所选问题类别不存在，请重新选择', { categoryId }),
+  unknownDepartments: (departmentIds: number[]) => new ApiException(422, 'unprocessable', '所选承办部门不存在', { departmentIds }),
+  noDepartment: () => new ApiException(422, 'unprocessable', '请选择承办部门'),
+  leadAlsoCo: () => new ApiException(422, 'unprocessable', '牵头部门不能同时作为协办部门'),
+  badDuplicate: () => new ApiException(422, 'unprocessable', '请选择另一件正在办理的反映作为重复对象'),
+  outsideServiceArea: () => new ApiException(422, 'unprocessable', '该位置不在服务范围内，请确认定位'),
+  followClosed: () => new ApiException(409, 'conflict', '该反映已办结，无需再跟进'),
+};

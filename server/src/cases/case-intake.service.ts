@@ -1,0 +1,225 @@
+import { CASE_NEARBY_DEFAULT_DAYS, CASE_NEARBY_DEFAULT_RADIUS_M, CASE_NEARBY_MAX_RESULTS, CASE_STATUSES, distanceMeters, isOpen, NearbyCase, CASE_STATUS_LABELS } from '@linli/shared';
+import { Injectable } from '@nestjs/common';
+import { Between, EntityManager, In, MoreThanOrEqual } from 'typeorm';
+import { isUniqueViolation } from '../common/error-mapping';
+import { ProblemCategory } from '../departments/problem-category.entity';
+import { CaseLocationService } from '../dispatch/case-location.service';
+import { CaseRouter } from '../dispatch/case-router.service';
+import { MediaService } from '../media/media.service';
+import { mediaThumbUrl } from '../media/uploaded-photo';
+import { CaseViewer } from './case-actors';
+import { CaseCategoryCatalog } from './case-category-catalog.service';
+import { nextCaseCode } from './case-code';
+import { deadlinesFor } from './case-deadlines';
+import { CaseErrors } from './case-errors';
+import { CaseLive } from './case-live';
+import { CaseTransactions } from './case-transactions';
+import { addFollower } from './case-transitions.service';
+import { AuditLogEntry, Case, CaseFollower, CasePhoto, CaseTimelineEntry } from './entities';
+
+const OPEN_STATUSES = CASE_STATUSES.filter(isOpen);
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Metres per degree of latitude; a longitude degree is this times cos(latitude). */
+const METERS_PER_DEGREE = 111_320;
+
+export interface SubmitReportInput {
+  clientKey: string;
+  photoIds: string[];
+  lng: number;
+  lat: number;
+  address?: string | null;
+  description: string;
+  categoryId?: number;
+}
+
+export interface SubmitReportOutcome {
+  caseId: number;
+  /** False when the client key had been used: the earlier case is returned instead of a second one. */
+  created: boolean;
+}
+
+export interface NearbyQuery {
+  lng: number;
+  lat: number;
+  categoryId?: number;
+  radius?: number;
+  days?: number;
+}
+
+/**
+ * Intake of resident reports: validation against the catalogue, classification, location and forwarding,
+ * all written in one transaction (the case, its photos, its first timeline entry, the audit row). Also the
+ * "same problem nearby" search and joining a case (我也遇到).
+ */
+@Injectable()
+export class CaseIntake {
+  constructor(
+    private readonly transactions: CaseTransactions,
+    private readonly catalog: CaseCategoryCatalog,
+    private readonly location: CaseLocationService,
+    private readonly router: CaseRouter,
+    private readonly media: MediaService,
+    private readonly live: CaseLive,
+  ) {}
+
+  async submit(reporterId: number, input: SubmitReportInput, requestId: string | null = null): Promise<SubmitReportOutcome> {
+    const earlier = await this.findByClientKey(this.transactions.dataSource.manager, reporterId, input.clientKey);
+    if (earlier) return { caseId: earlier.id, created: false };
+
+    let category: ProblemCategory | null = null;
+    let confidence: number | null = null;
+    if (input.categoryId !== undefined) {
+      category = await this.catalog.find(input.categoryId);
+      if (!category) throw CaseErrors.unknownCategory(input.categoryId);
+    } else {
+      const guess = await this.catalog.classify(input.description);
+      confidence = Math.round(guess.confidence * 1000) / 1000;
+      category = guess.categoryId === null ? null : await this.catalog.find(guess.categoryId);
+    }
+    const place = await this.location.locate(input.lng, input.lat);
+    if (!place) throw CaseErrors.outsideServiceArea();
+
+    try {
+      const written = await this.transactions.run(async (m) => {
+        // Inside the transaction too: a retry queued behind the first attempt finds its case here.
+        const again = await this.findByClientKey(m, reporterId, input.clientKey);
+        if (again) return { row: again, entry: null, auditId: 0 };
+        const now = new Date();
+        const decision = await this.router.route(m, place, category !== null, now);
+        const row = await m.getRepository(Case).save(
+          m.getRepository(Case).create({
+            code: await nextCaseCode(m, now),
+            reporterId,
+            clientKey: input.clientKey,
+            description: input.description,
+            lng: input.lng,
+            lat: input.lat,
+            address: input.address?.trim() || null,
+            ...place,
+            categoryId: category?.id ?? null,
+            classificationConfidence: confidence,
+            routedBy: decision.routedBy,
+            status: 'submitted',
+            handlerUserId: decision.handlerUserId,
+            leadDepartmentId: null,
+            queue: decision.queue,
+            reopenCount: 0,
+            ...(category ? deadlinesFor(category, now) : { responseDueAt: null, resolveDueAt: null }),
+            timelineSeq: 1,
+            version: 1,
+          }),
+        );
+        const photos = await this.media.claimPhotos(reporterId, input.photoIds, 'case_before', `case:${row.id}`, m);
+        await m.getRepository(CasePhoto).insert(photos.map((file, position) => ({ caseId: row.id, mediaId: file.id, kind: 'before' as const, position })));
+        const entry = await m.getRepository(CaseTimelineEntry).save(
+          m.getRepository(CaseTimelineEntry).create({
+            caseId: row.id,
+            seq: 1,
+            event: 'submit',
+            fromStatus: null,
+            toStatus: 'submitted',
+            actorUserId: reporterId,
+            actorRole: 'reporter',
+            note: null,
+            data: { queue: decision.queue, routedBy: decision.routedBy, categoryId: row.categoryId, confidence },
+          }),
+        );
+        const audit = await m.getRepository(AuditLogEntry).save(
+          m.getRepository(AuditLogEntry).create({
+            entity: 'case',
+            entityId: String(row.id),
+            action: 'submit',
+            actorUserId: reporterId,
+            before: null,
+            after: { status: row.status, queue: row.queue, handlerUserId: row.handlerUserId, categoryId: row.categoryId, gridId: row.gridId, version: row.version },
+            requestId,
+          }),
+        );
+        return { row, entry, auditId: audit.id };
+      });
+      if (written.entry) {
+        this.live.announce(written.row, written.entry, written.auditId, {
+          userIds: written.row.handlerUserId === null ? [] : [written.row.handlerUserId],
+          departmentIds: [],
+          communityIds: written.row.queue === 'community_dispatch' && written.row.communityId !== null ? [written.row.communityId] : [],
+        });
+      }
+      return { caseId: written.row.id, created: written.entry !== null };
+    } catch (error) {
+      // Two retries raced past the first check (MariaDB): the loser hands back the winner's case.
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.findByClientKey(this.transactions.dataSource.manager, reporterId, input.clientKey);
+      if (!winner) throw error;
+      return { caseId: winner.id, created: false };
+    }
+  }
+
+  /** Open reports close to a point, nearest first, for the resident to join instead of filing again. */
+  async nearby(viewer: CaseViewer, query: NearbyQuery): Promise<NearbyCase[]> {
+    const radius = query.radius ?? CASE_NEARBY_DEFAULT_RADIUS_M;
+    const days = query.days ?? CASE_NEARBY_DEFAULT_DAYS;
+    const dLat = radius / METERS_PER_DEGREE;
+    const dLng = radius / (METERS_PER_DEGREE * Math.max(0.01, Math.cos((query.lat * Math.PI) / 180)));
+    const m = this.transactions.dataSource.manager;
+    const rows = await m.getRepository(Case).find({
+      where: {
+        lat: Between(query.lat - dLat, query.lat + dLat),
+        lng: Between(query.lng - dLng, query.lng + dLng),
+        status: In(OPEN_STATUSES),
+        createdAt: MoreThanOrEqual(new Date(Date.now() - days * DAY_MS)),
+        ...(query.categoryId !== undefined ? { categoryId: query.categoryId } : {}),
+      },
+    });
+    const near = rows
+      .map((row) => ({ row, meters: distanceMeters(query, row) }))
+      .filter((x) => x.meters <= radius)
+      .sort((a, b) => a.meters - b.meters || b.row.id - a.row.id)
+      .slice(0, CASE_NEARBY_MAX_RESULTS);
+    if (near.length === 0) return [];
+    const ids = near.map((x) => x.row.id);
+    const [followers, photos, categories] = await Promise.all([
+      m.getRepository(CaseFollower).find({ where: { caseId: In(ids) }, select: { caseId: true, userId: true } }),
+      m.getRepository(CasePhoto).find({ where: { caseId: In(ids), kind: 'before', position: 0 } }),
+      m.getRepository(ProblemCategory).find({ select: { id: true, name: true } }),
+    ]);
+    const categoryName = new Map(categories.map((c) => [c.id, c.name]));
+    return near.map(({ row, meters }) => {
+      const followerIds = followers.filter((f) => f.caseId === row.id).map((f) => f.userId);
+      const thumb = photos.find((p) => p.caseId === row.id);
+      return {
+        id: row.id,
+        code: row.code,
+        status: row.status,
+        statusLabel: CASE_STATUS_LABELS[row.status],
+        categoryId: row.categoryId,
+        categoryName: row.categoryId === null ? null : (categoryName.get(row.categoryId) ?? null),
+        description: row.description,
+        address: row.address,
+        thumbUrl: thumb ? mediaThumbUrl(thumb.mediaId) : null,
+        distanceMeters: Math.round(meters),
+        followerCount: followerIds.length,
+        isFollowing: followerIds.includes(viewer.id),
+        isReporter: row.reporterId === viewer.id,
+        createdAt: new Date(row.createdAt).toISOString(),
+      };
+    });
+  }
+
+  /** 我也遇到: the resident follows an open case (idempotent; the reporter already does). */
+  async follow(userId: number, caseId: number): Promise<void> {
+    await this.transactions.run(async (m) => {
+      const row = await m.getRepository(Case).findOneBy({ id: caseId });
+      if (!row) throw CaseErrors.notFound();
+      if (!isOpen(row.status)) throw CaseErrors.followClosed();
+      try {
+        await addFollower(m, caseId, userId, row.reporterId);
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    });
+  }
+
+  private findByClientKey(m: EntityManager, reporterId: number, clientKey: string): Promise<Case | null> {
+    return m.getRepository(Case).findOneBy({ reporterId, clientKey });
+  }
+}

@@ -1,0 +1,268 @@
+import {
+  CaseActor,
+  CaseEvent,
+  CaseRejectKind,
+  CASE_ACTOR_LABELS,
+  CASE_EVENT_LABELS,
+  decideCaseMove,
+  findCaseTransition,
+  isOpen,
+} from '@linli/shared';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Department } from '../departments/department.entity';
+import { ProblemCategory } from '../departments/problem-category.entity';
+import { CaseRouter } from '../dispatch/case-router.service';
+import { MediaService } from '../media/media.service';
+import { CaseViewer, canViewCase, caseActorsOf } from './case-actors';
+import { loadCaseParties } from './case-bundle';
+import { CaseErrors } from './case-errors';
+import { CaseLive, InboxTargets } from './case-live';
+import { CaseTransactions } from './case-transactions';
+import { deadlinesFor } from './case-deadlines';
+import { AuditLogEntry, Case, CaseDepartment, CaseFollower, CasePhoto, CaseTimelineEntry } from './entities';
+
+/** Who fires the event: a signed-in user, or the system (user null) for sweeps such as auto-close. */
+export interface CaseActing {
+  user: CaseViewer | null;
+  requestId?: string | null;
+}
+
+/** What an event carries; each event reads the fields it needs (the HTTP DTOs have already checked shapes). */
+export interface CaseTransitionPayload {
+  note?: string | null;
+  reason?: string;
+  rejectKind?: CaseRejectKind;
+  duplicateOfCaseId?: number;
+  departmentId?: number;
+  coDepartmentIds?: number[];
+  categoryId?: number;
+  photoIds?: string[];
+  score?: number;
+  comment?: string | null;
+  /** reassign: the new handler. */
+  handlerUserId?: number;
+  /** Refuse (409) unless the case is still at this version. */
+  expectedVersion?: number;
+}
+
+export interface CaseTransitionResult {
+  row: Case;
+  entry: CaseTimelineEntry;
+  actor: CaseActor;
+  /** Pushes the live events. Call only after the transaction committed (apply() does when it owns it). */
+  publish: () => void;
+}
+
+type Changes = Partial<Pick<Case,
+  | 'handlerUserId' | 'leadDepartmentId' | 'queue' | 'categoryId' | 'responseDueAt' | 'resolveDueAt' | 'acceptedAt'
+  | 'resolvedAt' | 'closedAt' | 'rating' | 'ratingComment' | 'rejectKind' | 'rejectReason' | 'reopenCount' | 'routedBy'
+>>;
+
+const AUDITED: (keyof Case)[] = ['status', 'handlerUserId', 'leadDepartmentId', 'queue', 'categoryId', 'reopenCount', 'rating', 'rejectKind', 'version'];
+
+function snapshot(row: Case, departmentIds: number[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of AUDITED) out[key] = row[key];
+  out.departmentIds = departmentIds;
+  return out;
+}
+
+/**
+ * The one way a case changes status: checks the move against the shared state machine and the caller's part
+ * in the case, applies the event's effects, and writes the case (guarded by its version), the timeline entry
+ * and the audit row in one transaction; live events go out after commit.
+ *
+ * Reusable by sweeps and other features: `apply(caseId, 'auto_close', { user: null }, {})`, or pass your own
+ * EntityManager to take part in a larger transaction and call `result.publish()` after it commits.
+ */
+@Injectable()
+export class CaseTransitions {
+  constructor(
+    private readonly transactions: CaseTransactions,
+    private readonly media: MediaService,
+    private readonly router: CaseRouter,
+    private readonly live: CaseLive,
+  ) {}
+
+  async apply(caseId: number, event: CaseEvent, acting: CaseActing, payload: CaseTransitionPayload, manager?: EntityManager): Promise<CaseTransitionResult> {
+    if (manager) return this.applyIn(manager, caseId, event, acting, payload, new Date());
+    const result = await this.transactions.run((m) => this.applyIn(m, caseId, event, acting, payload, new Date()));
+    result.publish();
+    return result;
+  }
+
+  private async applyIn(m: EntityManager, caseId: number, event: CaseEvent, acting: CaseActing, payload: CaseTransitionPayload, now: Date): Promise<CaseTransitionResult> {
+    const repo = m.getRepository(Case);
+    const row = await repo.findOne({ where: { id: caseId }, ...(this.transactions.isSqlite ? {} : { lock: { mode: 'pessimistic_write' as const } }) });
+    if (!row) throw CaseErrors.notFound();
+    const { parties, departments } = await loadCaseParties(m, row);
+    if (acting.user && !canViewCase(acting.user, parties)) throw CaseErrors.notVisible();
+    if (payload.expectedVersion !== undefined && payload.expectedVersion !== row.version) throw CaseErrors.stale();
+
+    const actors: CaseActor[] = acting.user ? caseActorsOf(acting.user, parties) : ['system'];
+    const transition = findCaseTransition(row.status, event, { reopenCount: row.reopenCount });
+    if (!transition) {
+      const refusal = decideCaseMove(row.status, event, actors[0] ?? 'reporter', { reopenCount: row.reopenCount });
+      throw CaseErrors.wrongStatus(refusal.ok ? `案件当前状态不能${CASE_EVENT_LABELS[event]}` : refusal.message);
+    }
+    const actor = actors.find((a) => transition.actors.includes(a));
+    if (!actor) throw CaseErrors.notYourMove(`您无权对该案件执行「${CASE_EVENT_LABELS[event]}」`);
+
+    const before = snapshot(row, departments.map((d) => d.departmentId));
+    const userId = acting.user?.id ?? null;
+    const changes: Changes = {};
+    let note: string | null = payload.note ?? null;
+    let data: Record<string, unknown> | null = null;
+    let departmentIdsAfter = departments.map((d) => d.departmentId);
+    const departmentRepo = m.getRepository(CaseDepartment);
+
+    switch (event) {
+      case 'accept':
+        changes.handlerUserId = userId;
+        changes.acceptedAt = now;
+        break;
+      case 'reject': {
+        changes.rejectKind = payload.rejectKind ?? 'invalid';
+        changes.rejectReason = payload.reason ?? null;
+        changes.closedAt = now;
+        note = payload.reason ?? null;
+        data = { kind: changes.rejectKind };
+        if (payload.duplicateOfCaseId !== undefined) {
+          const original = await repo.findOneBy({ id: payload.duplicateOfCaseId });
+          if (!original || original.id === row.id || !isOpen(original.status)) throw CaseErrors.badDuplicate();
+          data = { ...data, duplicateOfCaseId: original.id, duplicateOfCode: original.code };
+          // The reporter (and whoever joined) keep following the problem on the case that stays open.
+          for (const followerId of [row.reporterId, ...parties.followerIds]) await addFollower(m, original.id, followerId, original.reporterId);
+        }
+        break;
+      }
+      case 'dispatch': {
+        if (payload.categoryId !== undefined && payload.categoryId !== row.categoryId) {
+          const category = await m.getRepository(ProblemCategory).findOneBy({ id: payload.categoryId });
+          if (!category) throw CaseErrors.unknownCategory(payload.categoryId);
+          changes.categoryId = category.id;
+          if (row.resolveDueAt === null) Object.assign(changes, deadlinesFor(category, row.createdAt));
+        }
+        const categoryId = changes.categoryId ?? row.categoryId;
+        const category = categoryId === null ? null : await m.getRepository(ProblemCategory).findOneBy({ id: categoryId });
+        const leadId = payload.departmentId ?? category?.defaultDepartmentId;
+        if (leadId === undefined) throw CaseErrors.noDepartment();
+        const coIds = [...new Set(payload.coDepartmentIds ?? [])];
+        if (coIds.includes(leadId)) throw CaseErrors.leadAlsoCo();
+        const wanted = [leadId, ...coIds];
+        const found = await m.getRepository(Department).findBy({ id: In(wanted) });
+        const missing = wanted.filter((id) => !found.some((d) => d.id === id));
+        if (missing.length) throw CaseErrors.unknownDepartments(missing);
+        await departmentRepo.delete({ caseId: row.id });
+        await departmentRepo.insert(wanted.map((departmentId, i) => ({ caseId: row.id, departmentId, role: i === 0 ? ('lead' as const) : ('co' as const) })));
+        departmentIdsAfter = wanted;
+        changes.leadDepartmentId = leadId;
+        if (row.handlerUserId === null && actor !== 'supervisor') changes.handlerUserId = userId;
+        if (row.acceptedAt === null) changes.acceptedAt = now;
+        const byId = new Map(found.map((d) => [d.id, d.name]));
+        data = { departmentId: leadId, departmentName: byId.get(leadId), coDepartments: coIds.map((id) => ({ id, name: byId.get(id) })) };
+        break;
+      }
+      case 'return':
+        note = payload.reason ?? null;
+        data = { departmentId: row.leadDepartmentId };
+        await departmentRepo.delete({ caseId: row.id });
+        departmentIdsAfter = [];
+        changes.leadDepartmentId = null;
+        break;
+      case 'start':
+        if (actor === 'grid_worker' || actor === 'supervisor') changes.handlerUserId = userId;
+        break;
+      case 'resolve': {
+        const photoIds = payload.photoIds ?? [];
+        const claimed = await this.media.claimPhotos(userId!, photoIds, 'case_after', `case:${row.id}`, m);
+        const offset = await m.getRepository(CasePhoto).count({ where: { caseId: row.id, kind: 'after' } });
+        await m.getRepository(CasePhoto).insert(claimed.map((file, i) => ({ caseId: row.id, mediaId: file.id, kind: 'after' as const, position: offset + i })));
+        changes.resolvedAt = now;
+        data = { photoIds: claimed.map((f) => f.id) };
+        break;
+      }
+      case 'rate_satisfied':
+      case 'rate_unsatisfied':
+        changes.rating = payload.score ?? null;
+        changes.ratingComment = payload.comment ?? null;
+        note = payload.comment ?? null;
+        data = { score: payload.score };
+        if (transition.to === 'closed') changes.closedAt = now;
+        if (transition.to === 'reopened') {
+          // Unsatisfied: back to the handler's supervisor — the community's dispatcher (and committee).
+          changes.reopenCount = row.reopenCount + 1;
+          changes.resolvedAt = null;
+          changes.leadDepartmentId = null;
+          await departmentRepo.delete({ caseId: row.id });
+          departmentIdsAfter = [];
+          if (row.communityId !== null) {
+            changes.queue = 'community_dispatch';
+            changes.handlerUserId = await this.router.communityDispatcher(m, row.communityId, now);
+          }
+        }
+        break;
+      case 'escalate':
+        data = { by: CASE_ACTOR_LABELS[actor] };
+        break;
+      case 'reassign':
+        if (payload.handlerUserId !== undefined) changes.handlerUserId = payload.handlerUserId;
+        data = { handlerUserId: changes.handlerUserId ?? row.handlerUserId };
+        break;
+      case 'auto_close':
+        changes.closedAt = now;
+        break;
+    }
+
+    const seq = row.timelineSeq + 1;
+    const updated = await repo
+      .createQueryBuilder()
+      .update(Case)
+      .set({ ...changes, status: transition.to, timelineSeq: seq, version: () => 'version + 1' })
+      .where('id = :id AND version = :version', { id: row.id, version: row.version })
+      .execute();
+    if (updated.affected !== 1) throw CaseErrors.stale();
+    const after = await repo.findOneByOrFail({ id: row.id });
+
+    const entry = await m.getRepository(CaseTimelineEntry).save(
+      m.getRepository(CaseTimelineEntry).create({
+        caseId: row.id,
+        seq,
+        event,
+        fromStatus: row.status,
+        toStatus: transition.to,
+        actorUserId: userId,
+        actorRole: actor,
+        note,
+        data,
+      }),
+    );
+    const audit = await m.getRepository(AuditLogEntry).save(
+      m.getRepository(AuditLogEntry).create({
+        entity: 'case',
+        entityId: String(row.id),
+        action: event,
+        actorUserId: userId,
+        before,
+        after: snapshot(after, departmentIdsAfter),
+        requestId: acting.requestId ?? null,
+      }),
+    );
+
+    const targets: InboxTargets = {
+      userIds: [row.handlerUserId, after.handlerUserId].filter((id): id is number => id !== null),
+      departmentIds: [...new Set([...departments.map((d) => d.departmentId), ...departmentIdsAfter])],
+      communityIds: after.communityId !== null && (after.queue === 'community_dispatch' || after.status === 'reopened' || row.queue === 'community_dispatch') ? [after.communityId] : [],
+    };
+    return { row: after, entry, actor, publish: () => this.live.announce(after, entry, audit.id, targets) };
+  }
+}
+
+/** Adds a follower unless already following (or the reporter of that case). */
+export async function addFollower(m: EntityManager, caseId: number, userId: number, reporterId: number): Promise<void> {
+  if (userId === reporterId) return;
+  const repo = m.getRepository(CaseFollower);
+  if (await repo.existsBy({ caseId, userId })) return;
+  await repo.insert({ caseId, userId });
+}

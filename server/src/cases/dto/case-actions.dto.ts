@@ -1,0 +1,136 @@
+import {
+  AcceptCaseRequest,
+  CASE_PHOTOS_MAX,
+  CASE_PHOTOS_MIN,
+  CASE_RATING_COMMENT_MAX,
+  CASE_REASON_MAX,
+  CaseRejectKind,
+  DispatchCaseRequest,
+  EscalateCaseRequest,
+  RateCaseRequest,
+  RejectCaseRequest,
+  ResolveCaseRequest,
+  ReturnCaseRequest,
+  StartCaseRequest,
+} from '@linli/shared';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+
+/** Every action may name the version the caller saw. */
+class CaseActionDto {
+  @ApiPropertyOptional({ description: '看到的版本号；已变化则返回 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+function RequiredText(max: number, message: string): PropertyDecorator {
+  return (target, key) => {
+    IsString()(target, key);
+    Matches(/\S/, { message })(target, key);
+    MaxLength(max)(target, key);
+  };
+}
+
+function OptionalText(max: number): PropertyDecorator {
+  return (target, key) => {
+    IsOptional()(target, key);
+    IsString()(target, key);
+    MaxLength(max)(target, key);
+  };
+}
+
+export class AcceptCaseDto extends CaseActionDto implements AcceptCaseRequest {
+  @ApiPropertyOptional()
+  @OptionalText(CASE_REASON_MAX)
+  note?: string;
+}
+
+const REJECT_KINDS: CaseRejectKind[] = ['invalid', 'duplicate'];
+
+export class RejectCaseDto extends CaseActionDto implements RejectCaseRequest {
+  @ApiProperty({ enum: REJECT_KINDS })
+  @IsIn(REJECT_KINDS)
+  kind: CaseRejectKind;
+
+  @ApiProperty({ description: '驳回理由（反映人可见）' })
+  @RequiredText(CASE_REASON_MAX, '请填写驳回理由')
+  reason: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  duplicateOfCaseId?: number;
+}
+
+export class DispatchCaseDto extends CaseActionDto implements DispatchCaseRequest {
+  @ApiPropertyOptional({ description: '牵头部门；不填则按问题类别的默认部门' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  departmentId?: number;
+
+  @ApiPropertyOptional({ type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  coDepartmentIds?: number[];
+
+  @ApiPropertyOptional({ description: '派单时确定问题类别' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  categoryId?: number;
+
+  @ApiPropertyOptional()
+  @OptionalText(CASE_REASON_MAX)
+  note?: string;
+}
+
+export class ReturnCaseDto extends CaseActionDto implements ReturnCaseRequest {
+  @ApiProperty({ description: '退回理由' })
+  @RequiredText(CASE_REASON_MAX, '请填写退回理由')
+  reason: string;
+}
+
+export class StartCaseDto extends CaseActionDto implements StartCaseRequest {
+  @ApiPropertyOptional()
+  @OptionalText(CASE_REASON_MAX)
+  note?: string;
+}
+
+export class ResolveCaseDto extends CaseActionDto implements ResolveCaseRequest {
+  @ApiProperty({ description: '办理结果（反映人可见）' })
+  @RequiredText(CASE_REASON_MAX, '请填写办理结果')
+  note: string;
+
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMinSize(CASE_PHOTOS_MIN, { message: '请上传处理后的照片' })
+  @ArrayMaxSize(CASE_PHOTOS_MAX)
+  @IsString({ each: true })
+  @Length(1, 64, { each: true })
+  photoIds: string[];
+}
+
+export class RateCaseDto extends CaseActionDto implements RateCaseRequest {
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  score: number;
+
+  @ApiPropertyOptional()
+  @OptionalText(CASE_RATING_COMMENT_MAX)
+  comment?: string;
+}
+
+export class EscalateCaseDto extends CaseActionDto implements EscalateCaseRequest {
+  @ApiProperty({ description: '吹哨原因' })
+  @RequiredText(CASE_REASON_MAX, '请填写吹哨原因')
+  note: string;
+}

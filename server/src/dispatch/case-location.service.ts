@@ -1,0 +1,112 @@
+import { distanceMeters } from '@linli/shared';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Community } from '../grids/community.entity';
+import { District } from '../grids/district.entity';
+import { Grid } from '../grids/grid.entity';
+import { GridIndex } from '../grids/grid-index';
+import { GeoJsonPolygon } from '../grids/point-in-polygon';
+import { Street } from '../grids/street.entity';
+
+/** Where a reported point sits in the tree. gridId/communityId are null for a point outside every grid. */
+export interface CasePlace {
+  districtId: number;
+  streetId: number | null;
+  communityId: number | null;
+  gridId: number | null;
+}
+
+/** A point outside every grid but this close to one goes to that grid's street; farther out, to the district. */
+export const NEAREST_STREET_MAX_METERS = 3000;
+
+interface GridInfo {
+  communityId: number;
+  streetId: number;
+  districtId: number;
+  centre: { lng: number; lat: number };
+}
+
+interface Built {
+  stamp: string;
+  index: GridIndex<number>;
+  info: Map<number, GridInfo>;
+  fallbackDistrictId: number | null;
+}
+
+/**
+ * Point → grid → community → street → district, with one GridIndex built lazily from the grids table.
+ * The index is rebuilt when the grids change (their count or highest id), checked with one cheap query per
+ * lookup, so a grid added by an administrator is used from the next report on.
+ */
+@Injectable()
+export class CaseLocationService {
+  private built: Built | null = null;
+  private building: Promise<Built> | null = null;
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async locate(lng: number, lat: number): Promise<CasePlace | null> {
+    const built = await this.current();
+    const gridId = built.index.lookup(lng, lat);
+    if (gridId !== null) {
+      const info = built.info.get(gridId)!;
+      return { districtId: info.districtId, streetId: info.streetId, communityId: info.communityId, gridId };
+    }
+    let nearest: GridInfo | null = null;
+    let nearestMeters = Infinity;
+    for (const info of built.info.values()) {
+      const meters = distanceMeters({ lng, lat }, info.centre);
+      if (meters < nearestMeters) {
+        nearest = info;
+        nearestMeters = meters;
+      }
+    }
+    if (nearest && nearestMeters <= NEAREST_STREET_MAX_METERS) return { districtId: nearest.districtId, streetId: nearest.streetId, communityId: null, gridId: null };
+    const districtId = nearest?.districtId ?? built.fallbackDistrictId;
+    return districtId === null ? null : { districtId, streetId: null, communityId: null, gridId: null };
+  }
+
+  /** Drops the index; the next lookup rebuilds it. */
+  invalidate(): void {
+    this.built = null;
+  }
+
+  private async current(): Promise<Built> {
+    const stamp = await this.stamp();
+    if (this.built?.stamp === stamp) return this.built;
+    if (!this.building) {
+      this.building = this.build(stamp).finally(() => (this.building = null));
+    }
+    this.built = await this.building;
+    return this.built;
+  }
+
+  private async stamp(): Promise<string> {
+    const row = await this.dataSource.getRepository(Grid).createQueryBuilder('g').select('COUNT(*)', 'n').addSelect('MAX(g.id)', 'max').getRawOne<{ n: number | string; max: number | string | null }>();
+    return `${row?.n ?? 0}/${row?.max ?? 0}`;
+  }
+
+  private async build(stamp: string): Promise<Built> {
+    const [grids, communities, streets, district] = await Promise.all([
+      this.dataSource.getRepository(Grid).find({ order: { id: 'ASC' } }),
+      this.dataSource.getRepository(Community).find(),
+      this.dataSource.getRepository(Street).find(),
+      this.dataSource.getRepository(District).findOne({ where: {}, order: { id: 'ASC' } }),
+    ]);
+    const streetOf = new Map(communities.map((c) => [c.id, c.streetId]));
+    const districtOf = new Map(streets.map((s) => [s.id, s.districtId]));
+    const info = new Map<number, GridInfo>();
+    const shapes = grids.map((grid) => {
+      const streetId = streetOf.get(grid.communityId)!;
+      info.set(grid.id, {
+        communityId: grid.communityId,
+        streetId,
+        districtId: districtOf.get(streetId)!,
+        centre: { lng: (grid.minLng + grid.maxLng) / 2, lat: (grid.minLat + grid.maxLat) / 2 },
+      });
+      return { id: grid.id, polygon: JSON.parse(grid.polygon) as GeoJsonPolygon };
+    });
+    return { stamp, index: GridIndex.build(shapes), info, fallbackDistrictId: district?.id ?? null };
+  }
+}
