@@ -414,6 +414,82 @@ describe('party member check-in and volunteer service (/api/volunteers)', () => 
     });
   });
 
+  describe('organisers', () => {
+    it('lets a confirmed party organisation’s contact publish in the organisation’s name, and nobody for an unconfirmed one', async () => {
+      setNow(at(-24 * 60));
+      const contact = await resident('区卫健局联络员');
+      const registered = await as(contact.token).post(`/api/communities/${org.community.id}/party-organizations`, {
+        name: '越秀区卫健局机关党支部', contactName: '周联络', contactPhone: '020-83000000', resources: ['义诊医生'], needs: [],
+      });
+      const body = { title: '义诊进社区', themeCode: 'elderly_disabled_help', startsAt: at(0).toISOString(), endsAt: at(120).toISOString(), placeName: '社区卫生站' };
+      const early = await as(contact.token).post(`/api/communities/${org.community.id}/volunteer-activities`, body);
+      expect(early.status).toBe(403);
+      await as(branchToken).post(`/api/volunteers/party-organizations/${registered.body.id}/review`, { approve: true });
+      const published = await as(contact.token).post(`/api/communities/${org.community.id}/volunteer-activities`, body);
+      expect(published.status).toBe(201);
+      expect(published.body).toMatchObject({ organizerKind: 'party_organization', organizerName: '越秀区卫健局机关党支部' });
+      // As its publisher the contact runs it: the QR code is theirs to show.
+      expect((await as(contact.token).get(`/api/volunteers/activities/${published.body.id}/qr?purpose=check_in`)).status).toBe(200);
+    });
+
+    it('moves the waiting list up when the organiser raises the number of places, and never demotes anyone when lowering it', async () => {
+      setNow(at(-24 * 60));
+      const activity = await publish({ title: '加名额', capacity: 1 });
+      const people = [];
+      for (const name of ['甲', '乙', '丙']) {
+        const p = await resident(`加名额${name}`);
+        await as(p.token).post(`/api/volunteers/activities/${activity.id}/signups`);
+        people.push(p);
+      }
+      const raised = await as(committeeToken).put(`/api/volunteers/activities/${activity.id}/capacity`, { capacity: 2 });
+      expect(raised.status).toBe(200);
+      expect([raised.body.confirmedCount, raised.body.waitlistCount]).toEqual([2, 1]);
+      const second = (await as(people[1].token).get(`/api/volunteers/activities/${activity.id}`)).body as VolunteerActivityView;
+      expect(second.mySignup?.status).toBe('confirmed');
+      const lowered = await as(committeeToken).put(`/api/volunteers/activities/${activity.id}/capacity`, { capacity: 1 });
+      expect([lowered.body.confirmedCount, lowered.body.waitlistCount]).toEqual([2, 1]);
+      const zero = await as(committeeToken).put(`/api/volunteers/activities/${activity.id}/capacity`, { capacity: 0 });
+      expect(zero.status).toBe(422);
+      expect(zero.body.error).toBe('invalid_capacity');
+    });
+
+    it('records the times of a volunteer who could not scan, with the reason in the log', async () => {
+      setNow(at(-24 * 60));
+      const activity = await publish({ title: '补录签到' });
+      const elder = await resident('没有手机的王伯');
+      setNow(at(200));
+      const recorded = await as(committeeToken).post(`/api/volunteers/activities/${activity.id}/attendances`, {
+        userId: elder.user.id, checkInAt: at(0).toISOString(), checkOutAt: at(60).toISOString(), reason: '长者无智能手机，现场登记',
+      });
+      expect(recorded.status).toBe(200);
+      expect(recorded.body).toMatchObject({ userId: elder.user.id, minutes: 60, hours: 1, serviceRecord: { status: 'pending' } });
+      expect(recorded.body.corrections[0]).toMatchObject({ reason: '长者无智能手机，现场登记', previousCheckInAt: null });
+      const outside = await as(committeeToken).post(`/api/volunteers/activities/${activity.id}/attendances`, {
+        userId: elder.user.id, checkInAt: at(-120).toISOString(), checkOutAt: at(60).toISOString(), reason: '时间填错',
+      });
+      expect(outside.status).toBe(422);
+      expect(outside.body.error).toBe('outside_window');
+    });
+
+    it('refuses walk-ins where only confirmed sign-ups may check in, and a bare QR scan where the location is required too', async () => {
+      setNow(at(-24 * 60));
+      const strict = await publish({ title: '仅限报名者', requireConfirmedSignup: true, requireLocation: true });
+      const walker = await resident('路过的居民');
+      const signed = await resident('报了名的居民');
+      await as(signed.token).post(`/api/volunteers/activities/${strict.id}/signups`);
+      setNow(at(5));
+      const token = (await as(committeeToken).get(`/api/volunteers/activities/${strict.id}/qr?purpose=check_in`)).body.token;
+      const walkIn = await as(walker.token).post(`/api/volunteers/activities/${strict.id}/attendance/check-in`, { token, position: northOf(10) });
+      expect(walkIn.status).toBe(409);
+      expect(walkIn.body.error).toBe('not_signed_up');
+      const bare = await as(signed.token).post(`/api/volunteers/activities/${strict.id}/attendance/check-in`, { token });
+      expect(bare.status).toBe(422);
+      expect(bare.body.error).toBe('location_required');
+      const ok = await as(signed.token).post(`/api/volunteers/activities/${strict.id}/attendance/check-in`, { token, position: northOf(10) });
+      expect(ok.status).toBe(200);
+    });
+  });
+
   it('leaves exactly one confirmed sign-up when 20 people race for the last place', async () => {
     setNow(at(-24 * 60));
     const activity = await publish({ title: '最后一个名额', capacity: 1 });

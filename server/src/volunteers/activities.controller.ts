@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
@@ -14,7 +14,13 @@ import { communityFromParam, Permission } from '../auth/permission.decorator';
 import { ApiException } from '../common/api-exception';
 import { VolunteerActivitiesService } from './activities.service';
 import { VolunteerAttendanceService } from './attendance.service';
-import { VolunteerAttendanceCorrectionDto, VolunteerAttendanceDto, VolunteerQrQueryDto } from './dto/attendance.dto';
+import {
+  VolunteerAttendanceCorrectionDto,
+  VolunteerAttendanceDto,
+  VolunteerAttendanceRecordDto,
+  VolunteerCapacityDto,
+  VolunteerQrQueryDto,
+} from './dto/attendance.dto';
 import { VolunteerActivityDto } from './dto/volunteer-activity.dto';
 import { VolunteerServiceRecordsService } from './service-records.service';
 import { VolunteerSignupsService } from './signups.service';
@@ -77,6 +83,15 @@ export class ActivitiesController {
     return this.signups.cancel(id, user.id);
   }
 
+  @Put('volunteers/activities/:id/capacity')
+  @Permission('volunteer.participate', activityFromParam())
+  @ApiOkResponse({ description: '修改招募人数；增加名额时候补者依次递补' })
+  async changeCapacity(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: VolunteerCapacityDto): Promise<VolunteerActivityView> {
+    await this.access.organisedActivity(user, id);
+    await this.signups.changeCapacity(id, body.capacity ?? null);
+    return this.activities.view(id, user.id);
+  }
+
   @Get('volunteers/activities/:id/signups')
   @Permission('volunteer.participate', activityFromParam())
   async listSignups(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<VolunteerSignupView[]> {
@@ -111,6 +126,15 @@ export class ActivitiesController {
   async listAttendances(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<VolunteerAttendanceView[]> {
     await this.access.organisedActivity(user, id);
     return this.attendance.list(id);
+  }
+
+  @Post('volunteers/activities/:id/attendances')
+  @HttpCode(200)
+  @Permission('volunteer.participate', activityFromParam())
+  @ApiOkResponse({ description: '组织方为无法扫码的志愿者补录签到签退（须填写原因，留痕）' })
+  async recordAttendance(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: VolunteerAttendanceRecordDto): Promise<VolunteerAttendanceView> {
+    await this.access.organisedActivity(user, id);
+    return this.attendance.recordFor(id, user.id, body);
   }
 
   @Post('volunteers/attendances/:id/correction')

@@ -7,6 +7,7 @@ import {
   validateVolunteerCheckOut,
   VolunteerAttendanceCorrectionInput,
   VolunteerAttendanceInput,
+  VolunteerAttendanceRecordInput,
   VolunteerAttendanceView,
   VolunteerCheckMethod,
   volunteerHoursFromMinutes,
@@ -16,6 +17,7 @@ import {
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ApiException } from '../common/api-exception';
 import { AppConfig } from '../config/app-config';
+import { User } from '../users/user.entity';
 import { VolunteerActivity, volunteerActivityRules } from './entities/volunteer-activity.entity';
 import { VolunteerAttendanceCorrection } from './entities/volunteer-attendance-correction.entity';
 import { VolunteerAttendance } from './entities/volunteer-attendance.entity';
@@ -118,37 +120,60 @@ export class VolunteerAttendanceService {
   /** The organiser's correction of someone's times, logged with who and why; refused once the record is certified. */
   async correct(attendanceId: number, organiserId: number, input: VolunteerAttendanceCorrectionInput): Promise<VolunteerAttendanceView> {
     await this.tx.run(async (manager) => {
-      const repo = manager.getRepository(VolunteerAttendance);
-      const attendance = await repo.findOneBy({ id: attendanceId });
+      const attendance = await manager.getRepository(VolunteerAttendance).findOneBy({ id: attendanceId });
       if (!attendance) throw new ApiException(404, 'not_found', '签到记录不存在');
-      const activity = await this.activity(manager, attendance.activityId);
-      const checkInAt = new Date(input.checkInAt);
-      const checkOutAt = input.checkOutAt ? new Date(input.checkOutAt) : null;
-      const correction = orRefuse(
-        validateVolunteerAttendanceCorrection({ activity: volunteerActivityRules(activity), checkInAt, checkOutAt, reason: input.reason }),
-      );
-      const record = await manager.getRepository(VolunteerServiceRecord).findOneBy({ attendanceId });
-      if (record && record.status !== 'pending') {
-        throw new ApiException(409, 'conflict', record.status === 'certified' ? '服务记录已认定，请先撤销认定再修改时间' : '服务记录已不予认定，不能修改');
-      }
-      await manager.getRepository(VolunteerAttendanceCorrection).insert({
-        attendanceId,
-        correctedById: organiserId,
-        reason: correction.reason,
-        previousCheckInAt: attendance.checkInAt,
-        previousCheckOutAt: attendance.checkOutAt,
-        checkInAt,
-        checkOutAt,
-      });
-      attendance.checkInAt = checkInAt;
-      attendance.checkOutAt = checkOutAt;
-      attendance.minutes = correction.serviceMinutes;
-      await repo.save(attendance);
-      if (checkOutAt) await this.writeServiceRecord(manager, activity, attendance);
-      else if (record) await manager.getRepository(VolunteerServiceRecord).delete({ id: record.id });
+      await this.correctIn(manager, attendance, organiserId, input);
     });
     this.logger.log({ attendanceId, organiserId }, 'volunteer attendance corrected');
     return (await this.views({ id: attendanceId }))[0];
+  }
+
+  /**
+   * The organiser records the times of someone who could not scan at all (no phone, phone died before
+   * arriving): an attendance is made for them and the times go through the same checks and audit log.
+   */
+  async recordFor(activityId: number, organiserId: number, input: VolunteerAttendanceRecordInput): Promise<VolunteerAttendanceView> {
+    const attendanceId = await this.tx.run(async (manager) => {
+      await this.activity(manager, activityId);
+      if (!(await manager.getRepository(User).exists({ where: { id: input.userId } }))) throw new ApiException(404, 'not_found', '志愿者不存在');
+      const repo = manager.getRepository(VolunteerAttendance);
+      const attendance =
+        (await repo.findOneBy({ activityId, userId: input.userId })) ??
+        (await repo.save(repo.create({ activityId, userId: input.userId, checkInAt: null, checkInMethod: null, checkInDistance: null, checkOutAt: null, checkOutMethod: null, minutes: 0 })));
+      await this.correctIn(manager, attendance, organiserId, input);
+      return attendance.id;
+    });
+    this.logger.log({ activityId, organiserId, userId: input.userId }, 'volunteer attendance recorded by organiser');
+    return (await this.views({ id: attendanceId }))[0];
+  }
+
+  private async correctIn(manager: EntityManager, attendance: VolunteerAttendance, organiserId: number, input: VolunteerAttendanceCorrectionInput): Promise<void> {
+    const activity = await this.activity(manager, attendance.activityId);
+    const checkInAt = new Date(input.checkInAt);
+    const checkOutAt = input.checkOutAt ? new Date(input.checkOutAt) : null;
+    const correction = orRefuse(
+      validateVolunteerAttendanceCorrection({ activity: volunteerActivityRules(activity), checkInAt, checkOutAt, reason: input.reason }),
+    );
+    const records = manager.getRepository(VolunteerServiceRecord);
+    const record = await records.findOneBy({ attendanceId: attendance.id });
+    if (record && record.status !== 'pending') {
+      throw new ApiException(409, 'conflict', record.status === 'certified' ? '服务记录已认定，请先撤销认定再修改时间' : '服务记录已不予认定，不能修改');
+    }
+    await manager.getRepository(VolunteerAttendanceCorrection).insert({
+      attendanceId: attendance.id,
+      correctedById: organiserId,
+      reason: correction.reason,
+      previousCheckInAt: attendance.checkInAt,
+      previousCheckOutAt: attendance.checkOutAt,
+      checkInAt,
+      checkOutAt,
+    });
+    attendance.checkInAt = checkInAt;
+    attendance.checkOutAt = checkOutAt;
+    attendance.minutes = correction.serviceMinutes;
+    await manager.getRepository(VolunteerAttendance).save(attendance);
+    if (checkOutAt) await this.writeServiceRecord(manager, activity, attendance);
+    else if (record) await records.delete({ id: record.id });
   }
 
   list(activityId: number): Promise<VolunteerAttendanceView[]> {

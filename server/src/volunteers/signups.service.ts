@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   cancelVolunteerSignup,
   decideVolunteerSignup,
+  validateVolunteerActivityDraft,
   VolunteerCancellationView,
   VolunteerSignupEntry,
   VolunteerSignupView,
   volunteerWaitlistPosition,
+  volunteerWaitlistPromotions,
 } from '@linli/shared';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { ApiException } from '../common/api-exception';
@@ -75,6 +77,23 @@ export class VolunteerSignupsService {
     const signup = await this.dataSource.getRepository(VolunteerSignup).findOneByOrFail({ id: result.signupId });
     this.logger.log({ activityId, userId, promoted: result.promotedCount }, 'volunteer sign-up cancelled');
     return { signup: await this.viewOf(signup), promotedCount: result.promotedCount };
+  }
+
+  /**
+   * The organiser changes the number of places. Raising it moves the oldest waitlisted people up at once;
+   * lowering it never demotes anyone already confirmed (they were promised a place).
+   */
+  async changeCapacity(activityId: number, capacity: number | null): Promise<{ promotedCount: number }> {
+    const promotedCount = await this.tx.run(async (manager) => {
+      const { activity, queue } = await this.lockQueue(manager, activityId);
+      orRefuse(validateVolunteerActivityDraft({ themeCode: activity.themeCode, startsAt: activity.startsAt, endsAt: activity.endsAt, capacity }));
+      await manager.getRepository(VolunteerActivity).update({ id: activityId }, { capacity });
+      const promoted = volunteerWaitlistPromotions(capacity, queue.map(entryOf)).map(Number);
+      if (promoted.length) await manager.getRepository(VolunteerSignup).update({ activityId, userId: In(promoted) }, { status: 'confirmed' });
+      return promoted.length;
+    });
+    this.logger.log({ activityId, capacity, promoted: promotedCount }, 'volunteer activity capacity changed');
+    return { promotedCount };
   }
 
   /** Everyone's sign-ups for the organiser, in queue order. */

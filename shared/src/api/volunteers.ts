@@ -207,6 +207,16 @@ export interface VolunteerAttendanceCorrectionView {
   createdAt: string;
 }
 
+/** POST /api/volunteers/activities/:id/attendances — the organiser records someone who could not scan at all. */
+export interface VolunteerAttendanceRecordInput extends VolunteerAttendanceCorrectionInput {
+  userId: number;
+}
+
+/** PUT /api/volunteers/activities/:id/capacity — raising it moves the waiting list up; null = no limit. */
+export interface VolunteerCapacityInput {
+  capacity: number | null;
+}
+
 /** POST /api/volunteers/service-records/:id/review — certify, or reject (also after certifying). */
 export interface VolunteerServiceRecordReviewInput {
   decision: 'certify' | 'reject';

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import type { VolunteerAttendanceCorrectionInput, VolunteerAttendanceInput, VolunteerQrPurpose } from '@linli/shared';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsPositive, IsString, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import type { VolunteerAttendanceCorrectionInput, VolunteerAttendanceInput, VolunteerAttendanceRecordInput, VolunteerCapacityInput, VolunteerQrPurpose } from '@linli/shared';
 import { VolunteerPositionDto } from './volunteer-activity.dto';
 
 export class VolunteerAttendanceDto implements VolunteerAttendanceInput {
@@ -32,6 +32,20 @@ export class VolunteerAttendanceCorrectionDto implements VolunteerAttendanceCorr
   @IsString()
   @MaxLength(400)
   reason: string;
+}
+
+export class VolunteerAttendanceRecordDto extends VolunteerAttendanceCorrectionDto implements VolunteerAttendanceRecordInput {
+  @ApiProperty({ description: '志愿者用户 id' })
+  @IsInt()
+  @IsPositive()
+  userId: number;
+}
+
+export class VolunteerCapacityDto implements VolunteerCapacityInput {
+  @ApiProperty({ nullable: true, description: '招募人数，null 为不限' })
+  @ValidateIf((o: VolunteerCapacityDto) => o.capacity !== null)
+  @IsInt()
+  capacity: number | null;
 }
 
 const PURPOSES: VolunteerQrPurpose[] = ['check_in', 'check_out'];
