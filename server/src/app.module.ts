@@ -7,6 +7,7 @@ import { LoggingModule } from './common/logging.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DeliberationsModule } from './deliberations/deliberations.module';
 import { DepartmentsModule } from './departments/departments.module';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { GridsModule } from './grids/grids.module';
@@ -44,6 +45,7 @@ export class AppModule {
         DispatchModule,
         CasesModule,
         VolunteersModule,
+        DeliberationsModule,
         ...h5,
       ],
     };

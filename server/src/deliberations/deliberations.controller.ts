@@ -1,0 +1,64 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { DeliberationCommentView, DeliberationMinutesView, DeliberationPage, DeliberationView } from '@linli/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { communityFromParam, Permission } from '../auth/permission.decorator';
+import { CommentsService } from './comments.service';
+import { DeliberationsService } from './deliberations.service';
+import { CommentInputDto, CommentListQueryDto, DeliberationOpenDto, MinutesInputDto } from './dto/deliberation.dto';
+import { PageQueryDto } from './dto/topic.dto';
+
+@ApiTags('deliberations')
+@ApiBearerAuth()
+@Controller()
+export class DeliberationsController {
+  constructor(
+    private readonly deliberations: DeliberationsService,
+    private readonly comments: CommentsService,
+  ) {}
+
+  @Post('topics/:id/deliberations')
+  @Permission('deliberation.manage')
+  open(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) topicId: number, @Body() body: DeliberationOpenDto): Promise<DeliberationView> {
+    return this.deliberations.open(user, topicId, body);
+  }
+
+  @Get('communities/:communityId/deliberations')
+  @Permission('deliberation.read', communityFromParam())
+  list(
+    @CurrentUser() user: AuthUser | null,
+    @Param('communityId', ParseIntPipe) communityId: number,
+    @Query() query: PageQueryDto,
+  ): Promise<DeliberationPage<DeliberationView>> {
+    return this.deliberations.list(user, communityId, query);
+  }
+
+  @Get('deliberations/:id')
+  @Permission('deliberation.read')
+  get(@CurrentUser() user: AuthUser | null, @Param('id', ParseIntPipe) id: number): Promise<DeliberationView> {
+    return this.deliberations.get(user, id);
+  }
+
+  @Post('deliberations/:id/minutes')
+  @Permission('deliberation.manage')
+  addMinutes(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: MinutesInputDto): Promise<DeliberationMinutesView> {
+    return this.deliberations.addMinutes(user, id, body);
+  }
+
+  @Get('deliberations/:id/comments')
+  @Permission('deliberation.read')
+  listComments(
+    @CurrentUser() user: AuthUser | null,
+    @Param('id', ParseIntPipe) id: number,
+    @Query() query: CommentListQueryDto,
+  ): Promise<DeliberationPage<DeliberationCommentView>> {
+    return this.comments.list(user, id, query);
+  }
+
+  @Post('deliberations/:id/comments')
+  @Permission('deliberation.participate')
+  comment(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: CommentInputDto): Promise<DeliberationCommentView> {
+    return this.comments.add(user, id, body);
+  }
+}

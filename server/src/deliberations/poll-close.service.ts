@@ -1,0 +1,78 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DELIBERATION_BULLETIN_ROOM_KIND, DELIBERATION_LIVE_EVENTS, genesisHash, liveRoom, type DeliberationPollResult } from '@linli/shared';
+import { DataSource, LessThanOrEqual } from 'typeorm';
+import { LivePublisher } from '../realtime/live-publisher';
+import { BulletinService } from './bulletin.service';
+import { PollBallot } from './entities/ballot.entity';
+import { Poll } from './entities/poll.entity';
+import { computePollResult } from './poll-result';
+import { serializedOnSqlite } from './sqlite-write-queue';
+import { bulletinView } from './views';
+
+/**
+ * Closes polls whose time is up, each exactly once: the close is a conditional UPDATE from open to closed,
+ * and only the caller whose UPDATE changed the row counts the ballots and posts the result — in the same
+ * transaction, so a crash leaves the poll open for the next sweep rather than closed without a result.
+ * Any number of processes may sweep at once.
+ */
+@Injectable()
+export class PollCloseService {
+  private readonly logger = new Logger(PollCloseService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bulletin: BulletinService,
+    private readonly live: LivePublisher,
+  ) {}
+
+  /** Closes every poll past its closing time; returns how many this call closed. */
+  async closeDue(now = new Date()): Promise<number> {
+    const due = await this.dataSource.getRepository(Poll).find({ where: { status: 'open', closesAt: LessThanOrEqual(now) }, select: { id: true } });
+    let closed = 0;
+    for (const { id } of due) if (await this.closePoll(id, now)) closed++;
+    return closed;
+  }
+
+  /** Closes one poll if it is due and still open; true when this call closed it. */
+  async closePoll(id: number, now = new Date()): Promise<boolean> {
+    const outcome = await serializedOnSqlite(this.dataSource, () =>
+      this.dataSource.transaction(async (manager) => {
+        const won = await manager
+          .createQueryBuilder()
+          .update(Poll)
+          .set({ status: 'closed', closedAt: now })
+          .where('id = :id AND status = :open AND closes_at <= :now', { id, open: 'open', now })
+          .execute();
+        if (won.affected !== 1) return null;
+        const poll = await manager.getRepository(Poll).findOneByOrFail({ id });
+        const rows = await manager
+          .getRepository(PollBallot)
+          .createQueryBuilder('b')
+          .select(['b.voter_key AS voter_key', 'b.seq AS seq', 'b.choice AS choice'])
+          .where('b.poll_id = :id', { id })
+          .getRawMany<{ voter_key: string; seq: number | string; choice: string }>();
+        const counted = computePollResult(
+          poll,
+          rows.map((r) => ({ voterKey: r.voter_key, seq: Number(r.seq), choice: JSON.parse(r.choice) as string[] })),
+          { head: poll.chainHead ?? genesisHash(String(id)), count: poll.chainSeq },
+        );
+        const post = await this.bulletin.postPollResult(manager, poll, counted, now);
+        const result: DeliberationPollResult = { ...counted, bulletinPostId: post.id };
+        await manager.getRepository(Poll).update({ id }, { result });
+        return { poll, result, post };
+      }),
+    );
+    if (!outcome) return false;
+    const { poll, result, post } = outcome;
+    this.logger.log({ msg: 'poll closed', pollId: id, ballots: poll.chainSeq, bulletinPostId: post.id });
+    // After commit only: a client that misses these reads the same from the poll and the board.
+    this.live.publish(liveRoom('poll', id), { seq: poll.chainSeq + 1, type: DELIBERATION_LIVE_EVENTS.pollClosed, data: result });
+    this.live.publish(liveRoom(DELIBERATION_BULLETIN_ROOM_KIND, poll.communityId), {
+      seq: post.id,
+      type: DELIBERATION_LIVE_EVENTS.bulletinPosted,
+      data: bulletinView(post),
+    });
+    return true;
+  }
+}
