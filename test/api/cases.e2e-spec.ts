@@ -512,6 +512,17 @@ describe('snap-and-report cases (/api/cases)', () => {
       expect(replay.map((e) => e.seq)).toEqual([1, 2]);
     });
 
+    it('nudges the worker’s own inbox room when a new report is routed to them', async () => {
+      const world = await createCaseWorld(t.dataSource);
+      const socket = await connect(await t.tokenFor(world.worker.id));
+      const room = liveRoom('inbox:user', world.worker.id);
+      expect(await subscribe(socket, room)).toMatchObject({ ok: true, room });
+      const nudged = new Promise<LiveEvent>((resolve) => socket.on(LIVE_EVENTS.live, (event: LiveEvent) => resolve(event)));
+      const reporter = await resident();
+      const detail = await submit(reporter.token, report({ photoIds: [await uploadPhoto(reporter.token)], ...world.centre, categoryId: vending.category.id }));
+      expect(await nudged).toMatchObject({ room, type: 'case.inbox', data: { caseId: detail.id, code: detail.code, status: 'submitted', event: 'submit' } });
+    });
+
     it('does not let someone with no part in the case watch it', async () => {
       const { detail } = await reportedCase();
       const stranger = await resident('路人');

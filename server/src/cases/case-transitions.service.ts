@@ -253,7 +253,11 @@ export class CaseTransitions {
     const targets: InboxTargets = {
       userIds: [row.handlerUserId, after.handlerUserId].filter((id): id is number => id !== null),
       departmentIds: [...new Set([...departments.map((d) => d.departmentId), ...departmentIdsAfter])],
-      communityIds: after.communityId !== null && (after.queue === 'community_dispatch' || after.status === 'reopened' || row.queue === 'community_dispatch') ? [after.communityId] : [],
+      // The community room hears about its dispatch queue, reopened cases and whistles (吹哨) for help.
+      communityIds:
+        after.communityId !== null && (after.queue === 'community_dispatch' || row.queue === 'community_dispatch' || after.status === 'reopened' || event === 'escalate')
+          ? [after.communityId]
+          : [],
     };
     return { row: after, entry, actor, publish: () => this.live.announce(after, entry, audit.id, targets) };
   }
