@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { isAllowed, VOLUNTEER_ORGANIZER_LABELS, type VolunteerActivityView, type VolunteerAttendanceView } from '@linli/shared';
+import { ErrorNote } from '../../../components/error-note';
+import { PageRoot } from '../../../components/page-root';
+import { useSession } from '../../../hooks/use-session';
+import { api, errorMessage } from '../../../services';
+import { volunteersApi } from '../../../services/volunteers-api';
+import { VOLUNTEER_PHASE_LABELS, volunteerActivityActions, volunteerCapacityText } from '../common/activity-state';
+import { AttendancePanel, AttendanceSummary } from '../common/attendance-panel';
+import { shanghaiRangeText } from '../common/shanghai-time';
+import '../common/volunteer.css';
+
+/** One activity: details, sign-up / cancel / waiting list, on-site check-in and out, and the organiser's tools. */
+export default function VolunteerActivity() {
+  const router = useRouter();
+  const id = Number(router.params.id);
+  const current = useSession();
+  const [activity, setActivity] = useState<VolunteerActivityView | null>(null);
+  const [attendance, setAttendance] = useState<VolunteerAttendanceView | null>(null);
+  const [organiser, setOrganiser] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = () => {
+    if (!current || !Number.isInteger(id)) return;
+    volunteersApi
+      .activity(id)
+      .then(setActivity)
+      .catch((err) => setError(errorMessage(err)));
+  };
+  useDidShow(load);
+
+  // Organiser tools follow the shared permission matrix for the activity's community.
+  useEffect(() => {
+    if (!current || !activity) return;
+    Promise.all([api.district(), api.communities()])
+      .then(([district, communities]) => {
+        const community = communities.find((c) => c.id === activity.communityId);
+        setOrganiser(!!community && isAllowed(current.user.grants, 'volunteer.organise', { districtId: district.id, streetId: community.streetId, communityId: community.id }));
+      })
+      .catch(() => setOrganiser(false));
+  }, [current, activity?.communityId]);
+
+  async function signUp(cancel: boolean) {
+    if (!activity || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      if (cancel) {
+        const result = await volunteersApi.cancelSignup(activity.id);
+        Taro.showToast({ title: result.promotedCount > 0 ? '已取消，候补者已递补' : '已取消报名', icon: 'none' });
+      } else {
+        const signup = await volunteersApi.signUp(activity.id);
+        Taro.showToast({ title: signup.status === 'waitlisted' ? `名额已满，候补第${signup.waitlistPosition}位` : '报名成功', icon: 'none' });
+      }
+      setActivity(await volunteersApi.activity(activity.id));
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!current) {
+    return (
+      <PageRoot id='volunteer-activity-page'>
+        <Text className='hero'>志愿活动</Text>
+        <View className='card'>
+          <Text className='muted'>登录后可查看和报名志愿活动。</Text>
+          <View className='btn' onClick={() => Taro.navigateTo({ url: '/pages/auth/login/index' })}>
+            登录
+          </View>
+        </View>
+      </PageRoot>
+    );
+  }
+  if (!activity) {
+    return (
+      <PageRoot id='volunteer-activity-page'>
+        <Text className='hero'>志愿活动</Text>
+        <ErrorNote id='volunteer-activity-error' message={error} />
+        {!error && <Text className='muted'>加载中…</Text>}
+      </PageRoot>
+    );
+  }
+
+  const actions = volunteerActivityActions(activity, new Date());
+  return (
+    <PageRoot id='volunteer-activity-page'>
+      <View>
+        <Text className='vol-tag'>{activity.themeLabel}</Text>
+        <Text className={actions.phase === 'ended' ? 'vol-tag vol-tag--off' : 'vol-tag vol-tag--ok'}>{VOLUNTEER_PHASE_LABELS[actions.phase]}</Text>
+      </View>
+      <Text id='volunteer-activity-title' className='hero'>
+        {activity.title}
+      </Text>
+      <View className='card'>
+        <Text className='block'>时间：{shanghaiRangeText(activity.startsAt, activity.endsAt)}</Text>
+        <Text className='block'>地点：{activity.placeName}</Text>
+        <Text className='block'>
+          发布：{activity.organizerName}（{VOLUNTEER_ORGANIZER_LABELS[activity.organizerKind]}）
+        </Text>
+        <Text id='volunteer-capacity' className='block'>
+          {volunteerCapacityText(activity)}
+        </Text>
+        <Text className='vol-meta'>
+          签到方式：{activity.checkMethods.map((m) => (m === 'qr' ? '扫码' : `定位（${activity.radiusMeters ?? 200}米内）`)).join('、')}
+          {activity.requireLocation ? '，扫码时需同时定位' : ''}
+        </Text>
+        {activity.description && <Text className='block'>{activity.description}</Text>}
+        {activity.requirements && <Text className='vol-meta'>要求：{activity.requirements}</Text>}
+      </View>
+
+      <View className='card'>
+        <Text className='card__title'>报名</Text>
+        <Text id='volunteer-signup-status' className='block'>
+          {actions.signupText ?? (actions.phase === 'upcoming' ? (actions.full ? '名额已满，报名将进入候补' : '尚未报名') : '报名已截止')}
+        </Text>
+        {actions.canSignUp && (
+          <View id='volunteer-signup' className={busy ? 'btn btn--disabled' : 'btn'} onClick={() => signUp(false)}>
+            {actions.full ? '报名候补' : '我要报名'}
+          </View>
+        )}
+        {actions.canCancel && (
+          <View id='volunteer-cancel' className={busy ? 'btn btn--ghost btn--disabled' : 'btn btn--ghost'} onClick={() => signUp(true)}>
+            取消报名
+          </View>
+        )}
+      </View>
+      <ErrorNote id='volunteer-activity-error' message={error} />
+
+      {(actions.checkInOpen || actions.checkOutOpen) && (
+        <AttendancePanel activity={activity} onDone={setAttendance} />
+      )}
+      {!actions.checkInOpen && !actions.checkOutOpen && actions.phase === 'upcoming' && (
+        <Text className='muted'>活动开始前30分钟开放现场签到。</Text>
+      )}
+      {attendance && <AttendanceSummary attendance={attendance} />}
+
+      {organiser && (
+        <View id='volunteer-organiser-tools' className='card'>
+          <Text className='card__title'>组织方</Text>
+          <View className='btn-pair'>
+            <View id='volunteer-show-qr-in' className='btn' onClick={() => Taro.navigateTo({ url: `/pages/volunteers/qr/index?id=${activity.id}&purpose=check_in` })}>
+              签到码
+            </View>
+            <View id='volunteer-show-qr-out' className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: `/pages/volunteers/qr/index?id=${activity.id}&purpose=check_out` })}>
+              签退码
+            </View>
+          </View>
+          <View id='volunteer-manage-attendance' className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: `/pages/volunteers/attendance/index?id=${activity.id}` })}>
+            报名与签到名单 · 认定时长
+          </View>
+        </View>
+      )}
+    </PageRoot>
+  );
+}

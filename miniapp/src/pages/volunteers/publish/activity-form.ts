@@ -1,0 +1,107 @@
+import { validateVolunteerActivityDraft, type VolunteerActivityInput, type VolunteerCheckMethod } from '@linli/shared';
+import { shanghaiLocalToIso } from '../common/shanghai-time';
+
+/** The publish form as typed: strings from inputs and pickers, turned into the request body on submit. */
+export interface VolunteerActivityFormState {
+  title: string;
+  themeCode: string;
+  description: string;
+  requirements: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  placeName: string;
+  capacity: string;
+  /** Filled by 使用当前位置; empty when only QR check-in is used. */
+  lng: string;
+  lat: string;
+  radiusMeters: string;
+  checkMethods: VolunteerCheckMethod[];
+}
+
+export type VolunteerActivityFormErrors = Partial<Record<keyof VolunteerActivityFormState, string>>;
+
+export const EMPTY_VOLUNTEER_ACTIVITY_FORM: VolunteerActivityFormState = {
+  title: '',
+  themeCode: '',
+  description: '',
+  requirements: '',
+  date: '',
+  startTime: '09:00',
+  endTime: '11:00',
+  placeName: '',
+  capacity: '',
+  lng: '',
+  lat: '',
+  radiusMeters: '',
+  checkMethods: ['qr'],
+};
+
+const optionalNumber = (text: string): number | null | 'invalid' => {
+  const t = text.trim();
+  if (!t) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : 'invalid';
+};
+
+/** Field-level checks in Chinese, then the shared activity rules (time order, capacity, radius, theme). */
+export function toVolunteerActivityInput(form: VolunteerActivityFormState): { input?: VolunteerActivityInput; errors: VolunteerActivityFormErrors } {
+  const errors: VolunteerActivityFormErrors = {};
+  const title = form.title.trim();
+  if (Array.from(title).length < 2) errors.title = '请填写活动主题（至少2个字）';
+  if (!form.themeCode) errors.themeCode = '请选择服务类别';
+  if (!form.placeName.trim()) errors.placeName = '请填写活动地点';
+  const startsAt = shanghaiLocalToIso(form.date, form.startTime);
+  const endsAt = shanghaiLocalToIso(form.date, form.endTime);
+  if (!startsAt) errors.date = '请选择活动日期和开始时间';
+  else if (!endsAt) errors.endTime = '请选择结束时间';
+
+  const capacity = optionalNumber(form.capacity);
+  if (capacity === 'invalid') errors.capacity = '招募人数须为正整数';
+  const radius = optionalNumber(form.radiusMeters);
+  if (radius === 'invalid') errors.radiusMeters = '签到范围须为数字（米）';
+  const lng = optionalNumber(form.lng);
+  const lat = optionalNumber(form.lat);
+  const place = typeof lng === 'number' && typeof lat === 'number' ? { lng, lat } : null;
+  if (form.checkMethods.length === 0) errors.checkMethods = '请至少选择一种签到方式';
+  if (form.checkMethods.includes('location') && !place) errors.lng = '按定位签到须先设置活动地点坐标';
+
+  if (startsAt && endsAt && capacity !== 'invalid' && radius !== 'invalid' && !errors.themeCode) {
+    const verdict = validateVolunteerActivityDraft({
+      themeCode: form.themeCode,
+      startsAt: new Date(startsAt),
+      endsAt: new Date(endsAt),
+      capacity,
+      place,
+      radiusMeters: radius,
+    });
+    if (!verdict.ok) {
+      const field: Record<string, keyof VolunteerActivityFormState> = {
+        invalid_time_range: 'endTime',
+        invalid_capacity: 'capacity',
+        invalid_radius: 'radiusMeters',
+        invalid_location: 'lng',
+        unknown_theme: 'themeCode',
+      };
+      errors[field[verdict.error] ?? 'title'] = verdict.message;
+    }
+  }
+  if (Object.keys(errors).length > 0 || !startsAt || !endsAt) return { errors };
+
+  return {
+    errors,
+    input: {
+      title,
+      themeCode: form.themeCode,
+      description: form.description.trim() || null,
+      requirements: form.requirements.trim() || null,
+      startsAt,
+      endsAt,
+      placeName: form.placeName.trim(),
+      place,
+      radiusMeters: radius as number | null,
+      capacity: capacity as number | null,
+      checkMethods: form.checkMethods,
+    },
+  };
+}
