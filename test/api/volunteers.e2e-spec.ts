@@ -272,6 +272,16 @@ describe('party member check-in and volunteer service (/api/volunteers)', () => 
       expect(wrong.body.error).toBe('qr_wrong_purpose');
     });
 
+    it('closes sign-up and cancellation once the activity has started', async () => {
+      const late = await resident('迟到的居民');
+      const signUp = await as(late.token).post(`/api/volunteers/activities/${activity.id}/signups`);
+      expect(signUp.status).toBe(409);
+      expect(signUp.body.error).toBe('signup_closed');
+      const cancel = await as(alice.token).delete(`/api/volunteers/activities/${activity.id}/signups/me`);
+      expect(cancel.status).toBe(409);
+      expect(cancel.body.error).toBe('signup_closed');
+    });
+
     it('counts hours from check-in to check-out within the activity’s time and makes a pending service record', async () => {
       setNow(at(90));
       const outCode = (await as(committeeToken).get(`/api/volunteers/activities/${activity.id}/qr?purpose=check_out`)).body.token;
