@@ -1,0 +1,179 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { verifyChain, type DeliberationChainView, type DeliberationPollView } from '@linli/shared';
+import { PollCloseService } from '../../server/src/deliberations/poll-close.service';
+import { BulletinPost } from '../../server/src/deliberations/entities/bulletin-post.entity';
+import { Poll } from '../../server/src/deliberations/entities/poll.entity';
+import { PollBallot } from '../../server/src/deliberations/entities/ballot.entity';
+import { Household } from '../../server/src/residencies/household.entity';
+import { Residency } from '../../server/src/residencies/residency.entity';
+import { createOrgTree, createUser, unique } from './support/factories';
+import { startTestApp, type TestApp } from './support/test-app';
+
+const ROOT = resolve(__dirname, '../..');
+
+/** A community with a committee, `residents` verified residents, and an open single-choice poll. */
+async function openPoll(t: TestApp, residents: number): Promise<{ pollId: number; communityId: number; tokens: string[] }> {
+  const ds = t.dataSource;
+  const org = await createOrgTree(ds);
+  const committee = await createUser(ds, { name: '居委会', grants: [{ role: 'community_committee', scopeId: org.community.id }] });
+  const branch = await createUser(ds, { name: '党支部', grants: [{ role: 'party_branch', scopeId: org.community.id }] });
+  const tokens: string[] = [];
+  for (let i = 0; i < residents; i++) {
+    const user = await createUser(ds, { name: `居民${i}` });
+    const household = await ds.getRepository(Household).save({ communityId: org.community.id, gridId: null, building: '1栋', unit: '1单元', room: unique('R') });
+    await ds.getRepository(Residency).save({ userId: user.id, householdId: household.id, relation: 'tenant', exclusiveArea: null, status: 'verified' });
+    tokens.push(await t.tokenFor(user.id));
+  }
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const committeeToken = await t.tokenFor(committee.id);
+  const topic = await t.request.post(`/api/communities/${org.community.id}/topics`).set(auth(tokens[0])).send({ title: '议题', body: '内容', scope: { kind: 'community' } });
+  await t.request.post(`/api/topics/${topic.body.id}/review`).set(auth(await t.tokenFor(branch.id))).send({ decision: 'approve' });
+  const d = await t.request.post(`/api/topics/${topic.body.id}/deliberations`).set(auth(committeeToken)).send({ discussionEndsAt: new Date(Date.now() + 3600_000).toISOString() });
+  const poll = await t.request
+    .post(`/api/deliberations/${d.body.id}/polls`)
+    .set(auth(committeeToken))
+    .send({ title: '选一个', type: 'single', options: [{ id: 'yes', label: '好' }, { id: 'no', label: '不好' }], opensAt: new Date(Date.now() - 1000).toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString() });
+  expect(poll.status).toBe(201);
+  return { pollId: poll.body.id, communityId: org.community.id, tokens };
+}
+
+describe('ballots under concurrency', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({}, { seed: false });
+  });
+  afterAll(async () => t.close());
+
+  it('counts exactly one ballot when one voter submits the same ballot fifty times at once', async () => {
+    const { pollId, tokens } = await openPoll(t, 1);
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () =>
+        t.request.post(`/api/polls/${pollId}/ballots`).set('Authorization', `Bearer ${tokens[0]}`).set('Idempotency-Key', 'ballot-key-0001').send({ choice: ['yes'] }),
+      ),
+    );
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(responses.filter((r) => r.status === 200)).toHaveLength(49);
+    expect(new Set(responses.map((r) => r.body.receipt)).size).toBe(1);
+    expect(await t.dataSource.getRepository(PollBallot).countBy({ pollId })).toBe(1);
+    const poll = (await t.request.get(`/api/polls/${pollId}`)).body as DeliberationPollView;
+    expect(poll.counts).toMatchObject({ seq: 1, voters: 1, options: [{ optionId: 'yes', votes: 1 }, { optionId: 'no', votes: 0 }] });
+  });
+
+  it('accepts one of fifty simultaneous first ballots from two devices without a key and refuses the rest', async () => {
+    const { pollId, tokens } = await openPoll(t, 1);
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => t.request.post(`/api/polls/${pollId}/ballots`).set('Authorization', `Bearer ${tokens[0]}`).send({ choice: [i % 2 ? 'yes' : 'no'] })),
+    );
+    expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(responses.filter((r) => r.status === 409 && r.body.error === 'ballot_exists')).toHaveLength(49);
+    const poll = (await t.request.get(`/api/polls/${pollId}`)).body as DeliberationPollView;
+    expect(poll.counts!.voters).toBe(1);
+    expect(poll.counts!.options.reduce((sum, o) => sum + o.votes, 0)).toBe(1);
+  });
+
+  it('chains ballots from many voters at once into one unbroken chain', async () => {
+    const { pollId, tokens } = await openPoll(t, 30);
+    const responses = await Promise.all(
+      tokens.map((token, i) => t.request.post(`/api/polls/${pollId}/ballots`).set('Authorization', `Bearer ${token}`).send({ choice: [i % 3 ? 'yes' : 'no'] })),
+    );
+    expect(responses.every((r) => r.status === 201)).toBe(true);
+    expect(new Set(responses.map((r) => r.body.seq)).size).toBe(30);
+    const chain = (await t.request.get(`/api/polls/${pollId}/chain`)).body as DeliberationChainView;
+    const stored = await t.dataSource.getRepository(Poll).findOneByOrFail({ id: pollId });
+    expect(verifyChain(chain.ballots, { pollId: chain.chainPollId, head: stored.chainHead!, count: 30 }).ok).toBe(true);
+    expect(stored.liveCounts).toEqual({ votes: [20, 10], voters: 30 });
+  });
+});
+
+/** A second server process on the same database, which closes a poll when told to. */
+class SecondProcess {
+  private constructor(
+    private readonly child: ChildProcessWithoutNullStreams,
+    private readonly lines: AsyncIterator<string>,
+  ) {}
+
+  static async start(databaseUrl: string): Promise<SecondProcess> {
+    const script = `
+      require('reflect-metadata');
+      const { createApp } = require(${JSON.stringify(join(ROOT, 'server/src/app.factory.ts'))});
+      const { PollCloseService } = require(${JSON.stringify(join(ROOT, 'server/src/deliberations/poll-close.service.ts'))});
+      const readline = require('node:readline');
+      (async () => {
+        const app = await createApp({ databaseUrl: process.env.K_DATABASE_URL, devLogin: false, seedOnStart: false, demo: false, logLevel: 'silent', h5Dir: '/nonexistent-h5' });
+        const closer = app.get(PollCloseService);
+        console.log('ready');
+        for await (const line of readline.createInterface({ input: process.stdin })) {
+          const [cmd, id] = line.split(' ');
+          if (cmd === 'close') {
+            try { console.log('closed ' + (await closer.closePoll(Number(id)))); } catch (e) { console.log('failed ' + String(e && e.message)); }
+          }
+          if (cmd === 'exit') { await app.close(); process.exit(0); }
+        }
+      })().catch((e) => { console.log('failed ' + String(e && e.stack)); process.exit(1); });
+    `;
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script], {
+      cwd: ROOT,
+      env: { ...process.env, K_DATABASE_URL: databaseUrl, SWC_NODE_PROJECT: join(ROOT, 'bench/tsconfig.json'), LOG_LEVEL: 'silent' },
+    });
+    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+    const second = new SecondProcess(child, lines);
+    const first = await second.next();
+    if (first !== 'ready') throw new Error(`second process did not start: ${first}`);
+    return second;
+  }
+
+  async next(): Promise<string> {
+    const { value, done } = await this.lines.next();
+    return done ? 'exited' : value;
+  }
+
+  send(line: string): void {
+    this.child.stdin.write(`${line}\n`);
+  }
+
+  async stop(): Promise<void> {
+    this.send('exit');
+    await new Promise((done) => this.child.once('exit', done));
+  }
+}
+
+describe('closing a poll from two server processes at once', () => {
+  let dir: string;
+  let t: TestApp;
+  let second: SecondProcess;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'linli-close-'));
+    const mysql = process.env.DATABASE_URL && /^(mysql|mariadb):/.test(process.env.DATABASE_URL);
+    t = await startTestApp(mysql ? {} : { databaseUrl: `sqlite:${join(dir, 'shared.sqlite')}` }, { seed: false });
+    const url = mysql ? String((t.dataSource.options as { url?: string }).url) : `sqlite:${join(dir, 'shared.sqlite')}`;
+    second = await SecondProcess.start(url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await second?.stop();
+    await t?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('counts the poll once and posts exactly one result to the bulletin board', async () => {
+    const { pollId, communityId, tokens } = await openPoll(t, 3);
+    for (const token of tokens) await t.request.post(`/api/polls/${pollId}/ballots`).set('Authorization', `Bearer ${token}`).send({ choice: ['yes'] });
+    await t.dataSource.getRepository(Poll).update({ id: pollId }, { closesAt: new Date(Date.now() - 1000) });
+
+    second.send(`close ${pollId}`);
+    const [here, there] = await Promise.all([t.app.get(PollCloseService).closePoll(pollId), second.next()]);
+    expect([here, there === 'closed true']).toContain(true);
+    expect(there).toMatch(/^closed (true|false)$/);
+    expect([here, there === 'closed true'].filter(Boolean)).toHaveLength(1);
+
+    expect(await t.dataSource.getRepository(BulletinPost).countBy({ communityId, kind: 'poll_result' })).toBe(1);
+    const poll = (await t.request.get(`/api/polls/${pollId}`)).body as DeliberationPollView;
+    expect(poll.result!.tally.voters).toBe(3);
+    expect(poll.result!.bulletinPostId).not.toBeNull();
+  }, 60_000);
+});
