@@ -327,6 +327,37 @@ describe('snap-and-report cases (/api/cases)', () => {
     });
   });
 
+  it('looks back only as many days as asked when offering nearby reports', async () => {
+    const { detail, world } = await reportedCase();
+    const tenDaysAgo = new Date(Date.now() - 10 * 24 * 3_600_000);
+    await t.dataSource.getRepository(Case).update(detail.id, { createdAt: tenDaysAgo });
+    const neighbour = await resident();
+    const ids = async (days?: number) =>
+      ((await t.request.get('/api/cases/nearby').query({ ...world.centre, ...(days ? { days } : {}) }).set(auth(neighbour.token))).body as NearbyCase[]).map((c) => c.id);
+    expect(await ids()).not.toContain(detail.id);
+    expect(await ids(9)).not.toContain(detail.id);
+    expect(await ids(11)).toContain(detail.id);
+    const bad = await t.request.get('/api/cases/nearby').query({ ...world.centre, days: 0 }).set(auth(neighbour.token));
+    expect(bad.status).toBe(400);
+  });
+
+  it('routes a report in the demo district’s first grid to its worker or, off duty, the community’s dispatcher', async () => {
+    const grid = await t.dataSource.getRepository(Grid).findOneByOrFail({ code: '440104001001-01' });
+    const ring = (JSON.parse(grid.polygon) as { coordinates: number[][][] }).coordinates[0].slice(1);
+    const centre = { lng: ring.reduce((s, p) => s + p[0], 0) / ring.length, lat: ring.reduce((s, p) => s + p[1], 0) / ring.length };
+    const users = t.dataSource.getRepository(User);
+    const worker = await users.findOneByOrFail({ seedKey: 'worker-g001' });
+    const dispatcher = await users.findOneByOrFail({ seedKey: 'dispatcher-c01' });
+    const reporter = await users.findOneByOrFail({ seedKey: 'resident-c01-001' });
+    const token = await t.tokenFor(reporter.id);
+    const detail = await submit(token, report({ photoIds: [await uploadPhoto(token)], ...centre, categoryId: vending.category.id }));
+    expect(detail.gridId).toBe(grid.id);
+    expect([
+      { queue: 'grid', handler: worker.id },
+      { queue: 'community_dispatch', handler: dispatcher.id },
+    ]).toContainEqual({ queue: detail.queue, handler: detail.handler?.userId });
+  });
+
   describe('handling', () => {
     it('walks a report from the worker to a department and back to the resident’s rating, recording every step', async () => {
       const { detail, reporter, tokens, world } = await reportedCase();
