@@ -24,6 +24,10 @@ describe('poll form', () => {
     expect(toPollInput({ ...multiple, maxChoices: '2' }, 'community', now).input?.maxChoices).toBe(2);
   });
 
+  it('asks for a title of at least two characters', () => {
+    expect(toPollInput({ ...emptyPollForm('community', '电'), options: ['甲', '乙'] }, 'community', now).errors.title).toBe('投票标题至少 2 个字');
+  });
+
   it('refuses the same option twice', () => {
     expect(toPollInput({ ...emptyPollForm('community', '方案'), options: ['甲', '甲 '] }, 'community', now).errors.options).toBe('选项不能重复');
   });

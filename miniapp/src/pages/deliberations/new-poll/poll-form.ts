@@ -50,6 +50,7 @@ export function toPollInput(
   const errors: PollFormErrors = {};
   const title = form.title.trim();
   if (!title) errors.title = '请填写投票标题';
+  else if (title.length < 2) errors.title = '投票标题至少 2 个字';
   const owners = scopeKind === 'owners';
   if (owners && form.type !== 'approval3') errors.options = '业主共同决定事项只能采用同意/反对/弃权表决';
   if (owners && !form.ownerMatter) errors.ownerMatter = '请选择《民法典》第二百七十八条的表决事项';

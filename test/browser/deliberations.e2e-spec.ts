@@ -1,0 +1,200 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { browserSkipReason, launchBrowser, phonePage, snapshot } from './support/browser';
+import { LiveServer, startLiveServer } from './support/live-server';
+
+const skip = browserSkipReason();
+const describeBrowser = skip ? describe.skip : describe;
+
+/** The demo community the committee-c01 / branch-c01 users serve. */
+const COMMUNITY_CODE = '440104001001';
+/**
+ * The vote closes this long after it opens. Long enough for three residents to sign in and vote on a
+ * busy machine, short enough that the test then waits for the real close (the server's sweep, not a
+ * shortcut) and reads the result off the bulletin board.
+ */
+const VOTE_OPEN_MS = 75_000;
+const PAGE_TIMEOUT = 20_000;
+
+describeBrowser('deliberation and voting on the H5 mini-program', () => {
+  let server: LiveServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startLiveServer();
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPhone(): Promise<Page> {
+    const { context, page } = await phonePage(browser);
+    contexts.push(context);
+    return page;
+  }
+
+  /** A full load of one route (the session stays in localStorage), waiting for what the step needs. */
+  async function open(page: Page, route: string, selector: string): Promise<void> {
+    await page.goto('about:blank');
+    await page.goto(`${server.baseUrl}/#${route}`);
+    await page.waitForSelector(selector, { timeout: PAGE_TIMEOUT });
+  }
+
+  async function signIn(page: Page, userId: number): Promise<void> {
+    await open(page, '/pages/auth/login/index', `.dev-user-${userId}`);
+    await page.click(`.dev-user-${userId}`);
+    await page.waitForSelector('#me-name', { timeout: PAGE_TIMEOUT });
+  }
+
+  const idFromUrl = (page: Page): number => Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
+
+  /** Residents the sign-in picker offers who are verified in the demo community, so they may propose and vote. */
+  async function residentsOfCommunity(communityId: number): Promise<Array<{ id: number; name: string }>> {
+    const offered = (await server.request.get('/api/auth/dev-users')).body as Array<{ id: number; role: string }>;
+    const residents: Array<{ id: number; name: string }> = [];
+    for (const user of offered.filter((u) => u.role === 'resident')) {
+      const me = (await server.request.get('/api/me').set('Authorization', `Bearer ${await server.tokenFor(user.id)}`)).body;
+      const verifiedHere = me.residencies.some(
+        (r: { status: string; household: { communityId: number } }) => r.status === 'verified' && r.household.communityId === communityId,
+      );
+      if (verifiedHere) residents.push({ id: user.id, name: me.name });
+    }
+    return residents;
+  }
+
+  it('takes a resident topic through review, a committee vote with three H5 voters, and shows the result on the bulletin board', async () => {
+    const communities = (await server.request.get('/api/org/communities')).body as Array<{ id: number; code: string }>;
+    const communityId = communities.find((c) => c.code === COMMUNITY_CODE)!.id;
+    const residents = await residentsOfCommunity(communityId);
+    expect(residents.length).toBeGreaterThanOrEqual(3);
+    const [proposer, secondVoter, thirdVoter] = residents;
+    const title = `东门加装充电桩 ${Date.now() % 100000}`;
+
+    // 1. A resident proposes the topic on the 议事 tab.
+    const proposerPage = await newPhone();
+    await signIn(proposerPage, proposer.id);
+    await open(proposerPage, '/pages/deliberation/index', '#delib-propose');
+    await proposerPage.click('#delib-propose');
+    await proposerPage.waitForSelector('#propose-page');
+    await proposerPage.click('#propose-submit');
+    // The form says what is missing before anything is sent.
+    await proposerPage.waitForSelector('.field__error', { timeout: PAGE_TIMEOUT });
+    await proposerPage.fill('#propose-title input', title);
+    await proposerPage.fill('#propose-body textarea', '电动车在楼道充电有火灾隐患，建议在东门空地集中安装充电桩。');
+    await proposerPage.click('#propose-submit');
+    await proposerPage.waitForSelector('#topic-status', { timeout: PAGE_TIMEOUT });
+    expect(await proposerPage.textContent('#topic-status')).toBe('待审核');
+    const topicId = idFromUrl(proposerPage);
+    expect(topicId).toBeGreaterThan(0);
+
+    // 2. The community's party branch approves it from its review queue.
+    const branchPage = await newPhone();
+    await signIn(branchPage, await server.userId('branch-c01'));
+    await open(branchPage, '/pages/deliberation/index', '#delib-review-queue');
+    await branchPage.click('#delib-review-queue');
+    await branchPage.waitForSelector(`#topic-review-${topicId}`, { timeout: PAGE_TIMEOUT });
+    await branchPage.click(`#topic-approve-${topicId}`);
+    await branchPage.waitForSelector(`#topic-review-${topicId}`, { state: 'detached', timeout: PAGE_TIMEOUT });
+
+    // 3. The committee opens the deliberation on the topic page, then a vote closing shortly.
+    const committeePage = await newPhone();
+    await signIn(committeePage, await server.userId('committee-c01'));
+    await open(committeePage, `/pages/deliberations/topic/index?id=${topicId}`, '#topic-open-deliberation');
+    expect(await committeePage.textContent('#topic-status')).toBe('已通过');
+    await committeePage.click('#topic-open-deliberation');
+    await committeePage.waitForSelector('#deliberation-detail-page #deliberation-title', { timeout: PAGE_TIMEOUT });
+    await committeePage.waitForSelector('#delib-new-poll', { timeout: PAGE_TIMEOUT });
+    const deliberationId = idFromUrl(committeePage);
+
+    const committeeToken = await server.loginAs('committee-c01');
+    const opensAt = new Date();
+    const created = await server.request
+      .post(`/api/deliberations/${deliberationId}/polls`)
+      .set('Authorization', `Bearer ${committeeToken}`)
+      .send({
+        title,
+        type: 'single',
+        options: [
+          { id: 'east', label: '东门空地' },
+          { id: 'west', label: '西门车棚' },
+        ],
+        opensAt: opensAt.toISOString(),
+        closesAt: new Date(opensAt.getTime() + VOTE_OPEN_MS).toISOString(),
+      });
+    expect(created.status).toBe(201);
+    const pollId = created.body.id as number;
+    const pollRoute = `/pages/deliberations/poll/index?id=${pollId}`;
+
+    // A visitor watches the vote: counts are public and live, voting is not offered.
+    const visitorPage = await newPhone();
+    await open(visitorPage, pollRoute, '#poll-counts');
+    expect(await visitorPage.locator('#poll-sign-in').count()).toBe(1);
+    expect(await visitorPage.locator('.ballot-submit').count()).toBe(0);
+
+    // 4. Three residents vote on H5; the third changes their ballot before the close.
+    async function vote(page: Page, optionId: string): Promise<string> {
+      await page.click(`#ballot-option-self-${optionId}`);
+      await page.click('#ballot-submit-self');
+      await page.waitForSelector('#ballot-receipt-self', { timeout: PAGE_TIMEOUT });
+      return ((await page.textContent('#ballot-receipt-self')) ?? '').replace(/\s+/g, '');
+    }
+
+    const pages: Page[] = [];
+    for (const voter of [proposer, secondVoter, thirdVoter]) {
+      const page = await newPhone();
+      await signIn(page, voter.id);
+      await open(page, pollRoute, '#ballot-submit-self');
+      pages.push(page);
+    }
+
+    // Submitting nothing gets the shared ballot rule's message, and nothing is sent.
+    await pages[0].click('#ballot-submit-self');
+    expect(await pages[0].textContent('#ballot-error-self')).toBe('请至少选择一个选项');
+
+    const firstReceipt = await vote(pages[0], 'west');
+    expect(firstReceipt).toMatch(/^[0-9a-f]{64}$/);
+    await vote(pages[1], 'west');
+    const beforeChange = await vote(pages[2], 'east');
+    await pages[2].click('#ballot-change-self');
+    const afterChange = await vote(pages[2], 'west');
+    expect(afterChange).toMatch(/^[0-9a-f]{64}$/);
+    expect(afterChange).not.toBe(beforeChange);
+
+    // The voter checks their receipt: the server finds it, and the phone recomputes the published chain.
+    await pages[0].click('#receipt-check');
+    await pages[0].waitForSelector('#receipt-check-result', { timeout: PAGE_TIMEOUT });
+    expect(await pages[0].textContent('#receipt-check-result')).toContain('回执有效');
+    await pages[0].waitForSelector('#receipt-check-local', { timeout: PAGE_TIMEOUT });
+    expect(await pages[0].textContent('#receipt-check-local')).toContain('回执在链上');
+    await snapshot(pages[2], 'deliberations-ballot-changed');
+
+    // The visitor's page followed the counts live: west 3 (the changed ballot counts once), east 0.
+    await visitorPage.waitForFunction(
+      () => document.querySelector('.poll-count-west .poll-count-votes')?.textContent?.startsWith('3 票'),
+      undefined,
+      { timeout: PAGE_TIMEOUT },
+    );
+    expect(await visitorPage.textContent('.poll-count-east .poll-count-votes')).toContain('0 票');
+
+    // 5. The vote closes on time; the visitor's page turns to the result without a reload.
+    const closesIn = opensAt.getTime() + VOTE_OPEN_MS - Date.now();
+    await visitorPage.waitForSelector('#poll-result-headline', { timeout: Math.max(closesIn, 0) + 30_000 });
+    expect(await visitorPage.textContent('#poll-status')).toBe('已结束');
+    expect(await visitorPage.textContent('#poll-result-headline')).toBe('得票最多：西门车棚');
+
+    // 6. The bulletin board shows the result to anyone, without naming who voted what.
+    const boardPage = await newPhone();
+    await open(boardPage, `/pages/deliberations/bulletin/index?communityId=${communityId}`, '.bulletin-post-poll_result');
+    const post = boardPage.locator('.bulletin-post-poll_result').filter({ hasText: title });
+    await post.first().waitFor({ timeout: PAGE_TIMEOUT });
+    const text = (await post.first().textContent()) ?? '';
+    expect(text).toContain('西门车棚 3 票');
+    expect(text).toContain('东门空地 0 票');
+    for (const voter of [proposer, secondVoter, thirdVoter]) expect(text).not.toContain(voter.name);
+    await snapshot(boardPage, 'deliberations-bulletin');
+  }, 300_000);
+});
