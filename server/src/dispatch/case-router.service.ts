@@ -3,11 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { Case } from '../cases/entities/case.entity';
 import { CaseRoutingDecision, routeCase } from './case-routing';
+import { matchDispatcher } from './roster-matcher';
 import { DutyShift } from './duty-shift.entity';
 import { shanghaiWeekMinute } from './shanghai-clock';
 import type { CasePlace } from './case-location.service';
 
-const OPEN_STATUSES = CASE_STATUSES.filter(isOpen);
+/** A handler's load: cases still waiting on handling (a resolved case waits on the resident's rating). */
+const LOAD_STATUSES = CASE_STATUSES.filter((status) => isOpen(status) && status !== 'resolved');
 
 /**
  * Reads the roster and the handlers' open-case counts and applies the forwarding rule (routeCase). Runs inside
@@ -35,8 +37,7 @@ export class CaseRouter {
   async communityDispatcher(manager: EntityManager, communityId: number, now: Date): Promise<number | null> {
     const slots = await manager.getRepository(DutyShift).find({ where: { communityId, isDispatcher: true, gridId: IsNull() } });
     const loads = await this.openCaseLoads(manager, [...new Set(slots.map((s) => s.userId))]);
-    const decision = routeCase({ gridId: -1, communityId, streetId: null, categoryConfident: false }, slots, loads, shanghaiWeekMinute(now));
-    return decision.handlerUserId;
+    return matchDispatcher(slots, communityId, loads, shanghaiWeekMinute(now));
   }
 
   /** Open cases per handler. */
@@ -47,7 +48,7 @@ export class CaseRouter {
       .createQueryBuilder('c')
       .select('c.handler_user_id', 'userId')
       .addSelect('COUNT(*)', 'n')
-      .where({ handlerUserId: In(userIds), status: In(OPEN_STATUSES) })
+      .where({ handlerUserId: In(userIds), status: In(LOAD_STATUSES) })
       .groupBy('c.handler_user_id')
       .getRawMany<{ userId: number | string; n: number | string }>();
     return new Map(rows.map((r) => [Number(r.userId), Number(r.n)]));
