@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import { DemoSeeder } from './demo-seeder';
+import { TransactionRunner } from './transaction-runner';
 
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -11,6 +13,7 @@ import { DemoSeeder } from './demo-seeder';
       useFactory: (config: AppConfig) => buildDataSourceOptions(config),
     }),
   ],
-  providers: [DemoSeeder],
+  providers: [DemoSeeder, TransactionRunner],
+  exports: [TransactionRunner],
 })
 export class DatabaseModule {}

@@ -13,6 +13,7 @@ import { phoneJpegWithGps, solidJpeg } from './image/test-images';
 import { MediaFile } from './media-file.entity';
 import { MediaService } from './media.service';
 import { LocalDiskStorage } from './storage/local-disk-storage';
+import { TransactionRunner } from '../database/transaction-runner';
 
 /** The service on a real SQLite schema (built by the real migrations) and a real temp directory. */
 describe('MediaService', () => {
@@ -39,7 +40,7 @@ describe('MediaService', () => {
     const users = dataSource.getRepository(User);
     alice = await users.save(users.create({ name: '阿丽' }));
     bob = await users.save(users.create({ name: '阿波' }));
-    service = new MediaService(dataSource.getRepository(MediaFile), new LocalDiskStorage(join(root, 'media')));
+    service = new MediaService(dataSource.getRepository(MediaFile), new LocalDiskStorage(join(root, 'media')), new TransactionRunner(dataSource));
   });
 
   afterEach(async () => {

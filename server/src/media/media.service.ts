@@ -10,6 +10,7 @@ import { MediaErrors } from './media-errors';
 import { MediaFile } from './media-file.entity';
 import { isMediaId, newMediaId } from './public-id';
 import { STORAGE_DRIVER, StorageDriver, StoredObject } from './storage/storage-driver';
+import { TransactionRunner } from '../database/transaction-runner';
 
 const STORED_MIME = 'image/jpeg';
 
@@ -46,6 +47,7 @@ export class MediaService {
   constructor(
     @InjectRepository(MediaFile) private readonly files: Repository<MediaFile>,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   /**
@@ -138,7 +140,7 @@ export class MediaService {
   ): Promise<MediaFile[]> {
     if (!manager) {
       // Called on its own: still all-or-nothing.
-      return this.files.manager.transaction((own) => this.claimPhotos(userId, ids, purpose, attachTo, own));
+      return this.transactions.run((own) => this.claimPhotos(userId, ids, purpose, attachTo, own));
     }
     if (!ATTACH_TARGET.test(attachTo)) throw new Error(`claimPhotos: malformed attach target ${JSON.stringify(attachTo)}`);
     const wanted = [...new Set(ids)];

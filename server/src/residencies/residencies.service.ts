@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { maskPhone, type ResidencyReviewItem, type ResidencyStatus, type ResidencySummary } from '@linli/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiException } from '../common/api-exception';
 import { isUniqueViolation } from '../common/error-mapping';
+import { TransactionRunner } from '../database/transaction-runner';
 import { Community } from '../grids/community.entity';
 import { RoleGrant } from '../users/role-grant.entity';
 import { User } from '../users/user.entity';
@@ -16,7 +16,11 @@ import { exclusiveAreaProblem, normaliseAddressPart } from './residency-rules';
 export class ResidenciesService {
   private readonly logger = new Logger(ResidenciesService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  private get dataSource(): DataSource {
+    return this.transactions.dataSource;
+  }
 
   /**
    * A person asks to be bound to a flat: the household is found or created, the residency waits for
@@ -32,7 +36,7 @@ export class ResidenciesService {
     const community = await this.dataSource.getRepository(Community).findOneBy({ id: application.communityId });
     if (!community) throw new ApiException(404, 'not_found', '所选社区不存在');
 
-    const residencyId = await this.dataSource.transaction(async (manager) => {
+    const residencyId = await this.transactions.run(async (manager) => {
       const household = await this.findOrCreateHousehold(manager, application);
       const residencies = manager.getRepository(Residency);
       const existing = await residencies.findOneBy({ userId, householdId: household.id });
@@ -84,7 +88,7 @@ export class ResidenciesService {
    * transaction, so a verified residency never exists without the grant.
    */
   async review(residencyId: number, reviewerId: number, approve: boolean, note?: string): Promise<ResidencySummary> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
       const residency = await manager.getRepository(Residency).findOne({ where: { id: residencyId }, relations: { household: true } });
       if (!residency) throw new ApiException(404, 'not_found', '该认证申请不存在');
       const decided = await manager

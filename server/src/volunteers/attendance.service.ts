@@ -27,7 +27,7 @@ import { issueQrToken, qrTokenNextRotationAt, QrTokenErrorCode, verifyQrToken } 
 import { VolunteerClock } from './volunteer-clock';
 import { VolunteerProfilesService } from './volunteer-profiles.service';
 import { orRefuse } from './volunteer-rule.exception';
-import { VolunteerTransactions } from './volunteer-transactions';
+import { TransactionRunner } from '../database/transaction-runner';
 
 /** QR refusals as API errors: a forged or garbled code is a bad request, a stale or misused one unprocessable. */
 const QR_ERRORS: Record<QrTokenErrorCode, { status: number; code: string }> = {
@@ -51,7 +51,7 @@ export class VolunteerAttendanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly tx: VolunteerTransactions,
+    private readonly tx: TransactionRunner,
     private readonly clock: VolunteerClock,
     private readonly profiles: VolunteerProfilesService,
   ) {}

@@ -17,7 +17,7 @@ import { PartyMemberCheckIn } from './entities/party-member-check-in.entity';
 import { PartyOrganization } from './entities/party-organization.entity';
 import { VolunteerClock } from './volunteer-clock';
 import { VolunteerProfilesService } from './volunteer-profiles.service';
-import { VolunteerTransactions } from './volunteer-transactions';
+import { TransactionRunner } from '../database/transaction-runner';
 
 const cleanList = (items: readonly string[]) => [...new Set(items.map((s) => s.trim()).filter(Boolean))];
 
@@ -31,7 +31,7 @@ export class PartyCheckInsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tx: VolunteerTransactions,
+    private readonly tx: TransactionRunner,
     private readonly clock: VolunteerClock,
     private readonly points: PointsService,
     private readonly profiles: VolunteerProfilesService,

@@ -22,7 +22,7 @@ import { VolunteerServiceRecord } from './entities/volunteer-service-record.enti
 import { VolunteerClock } from './volunteer-clock';
 import { VolunteerProfilesService } from './volunteer-profiles.service';
 import { VolunteerRuleException } from './volunteer-rule.exception';
-import { VolunteerTransactions } from './volunteer-transactions';
+import { TransactionRunner } from '../database/transaction-runner';
 
 export const SERVICE_RECORD_POINTS_SOURCE = 'volunteer_service_record';
 
@@ -43,7 +43,7 @@ export class VolunteerServiceRecordsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tx: VolunteerTransactions,
+    private readonly tx: TransactionRunner,
     private readonly clock: VolunteerClock,
     private readonly points: PointsService,
     private readonly profiles: VolunteerProfilesService,

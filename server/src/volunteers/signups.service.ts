@@ -17,7 +17,7 @@ import { VolunteerSignup } from './entities/volunteer-signup.entity';
 import { VolunteerClock } from './volunteer-clock';
 import { VolunteerProfilesService } from './volunteer-profiles.service';
 import { orRefuse } from './volunteer-rule.exception';
-import { VolunteerTransactions } from './volunteer-transactions';
+import { TransactionRunner } from '../database/transaction-runner';
 
 /**
  * Sign-ups, the waiting list and cancellations. Every change first bumps the activity's signup_version: that
@@ -31,7 +31,7 @@ export class VolunteerSignupsService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly tx: VolunteerTransactions,
+    private readonly tx: TransactionRunner,
     private readonly clock: VolunteerClock,
     private readonly profiles: VolunteerProfilesService,
   ) {}

@@ -13,7 +13,6 @@ import { VolunteerSignupsService } from './signups.service';
 import { VolunteerAccess } from './volunteer-access';
 import { VolunteerClock } from './volunteer-clock';
 import { VolunteerProfilesService } from './volunteer-profiles.service';
-import { VolunteerTransactions } from './volunteer-transactions';
 
 /** Party member check-in, volunteer activities, attendance, service records and their exports; brings in points. */
 @Module({
@@ -21,7 +20,6 @@ import { VolunteerTransactions } from './volunteer-transactions';
   controllers: [PartyController, ActivitiesController, ServiceRecordsController],
   providers: [
     VolunteerClock,
-    VolunteerTransactions,
     VolunteerAccess,
     VolunteerProfilesService,
     PartyCheckInsService,

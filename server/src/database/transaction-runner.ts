@@ -4,23 +4,24 @@ import { DataSource, EntityManager } from 'typeorm';
 
 const MAX_DEADLOCK_RETRIES = 3;
 
-function isDeadlock(error: unknown): boolean {
+/** One queue per SQLite database, shared by every user of it, whatever feature they belong to. */
+const sqliteTails = new WeakMap<DataSource, Promise<unknown>>();
+
+function isRetryableLockFailure(error: unknown): boolean {
   const driver = (error as { driverError?: { code?: string; errno?: number } })?.driverError;
   return driver?.code === 'ER_LOCK_DEADLOCK' || driver?.errno === 1213 || driver?.code === 'ER_LOCK_WAIT_TIMEOUT';
 }
 
 /**
- * Runs volunteer state changes in transactions that hold on both databases.
+ * The one way the server opens a write transaction, so every invariant holds on both databases:
  * - SQLite (better-sqlite3): TypeORM shares one connection, so two concurrent `transaction()` calls would
- *   interleave their statements as nested savepoints of one transaction. They are queued here instead;
- *   SQLite allows one writer at a time anyway.
- * - MariaDB: row locks order concurrent writers; a transaction chosen as a deadlock victim is retried.
+ *   interleave as savepoints of one transaction. They are queued instead (SQLite has one writer anyway).
+ * - MariaDB: row locks order concurrent writers; a deadlock victim is retried from the start, so the work
+ *   must not have side effects outside the transaction (publish events after it returns).
  */
 @Injectable()
-export class VolunteerTransactions {
-  private tail: Promise<unknown> = Promise.resolve();
-
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class TransactionRunner {
+  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
 
   get isSqlite(): boolean {
     return this.dataSource.options.type === 'better-sqlite3';
@@ -28,11 +29,15 @@ export class VolunteerTransactions {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isSqlite) return this.withDeadlockRetry(work);
-    const result = this.tail.then(
+    const tail = sqliteTails.get(this.dataSource) ?? Promise.resolve();
+    const result = tail.then(
       () => this.dataSource.transaction(work),
       () => this.dataSource.transaction(work),
     );
-    this.tail = result.catch(() => undefined);
+    sqliteTails.set(
+      this.dataSource,
+      result.catch(() => undefined),
+    );
     return result;
   }
 
@@ -41,7 +46,7 @@ export class VolunteerTransactions {
       try {
         return await this.dataSource.transaction(work);
       } catch (error) {
-        if (!isDeadlock(error) || attempt >= MAX_DEADLOCK_RETRIES) throw error;
+        if (!isRetryableLockFailure(error) || attempt >= MAX_DEADLOCK_RETRIES) throw error;
       }
     }
   }
