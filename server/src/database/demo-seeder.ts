@@ -1,9 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { seedDemoDistrict } from './seed/seed-demo-district';
+import { seedDemo } from './seed/seed-demo';
 
-/** In demo mode (or when asked) the demo district is loaded once migrations have run; it is idempotent. */
+/** In demo mode (or when asked) the demo data is loaded once migrations have run; it is idempotent. */
 @Injectable()
 export class DemoSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger(DemoSeeder.name);
@@ -15,7 +15,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.demo && !this.config.seedOnStart) return;
-    const report = await seedDemoDistrict(this.dataSource);
+    const report = await seedDemo(this.dataSource);
     this.logger.log({ seed: report }, 'demo district seeded');
   }
 }
