@@ -13,7 +13,7 @@ import { nextCaseCode } from './case-code';
 import { deadlinesFor } from './case-deadlines';
 import { CaseErrors } from './case-errors';
 import { CaseLive } from './case-live';
-import { CaseTransactions } from './case-transactions';
+import { TransactionRunner } from '../database/transaction-runner';
 import { addFollower } from './case-transitions.service';
 import { AuditLogEntry, Case, CaseFollower, CasePhoto, CaseTimelineEntry } from './entities';
 
@@ -54,7 +54,7 @@ export interface NearbyQuery {
 @Injectable()
 export class CaseIntake {
   constructor(
-    private readonly transactions: CaseTransactions,
+    private readonly transactions: TransactionRunner,
     private readonly catalog: CaseCategoryCatalog,
     private readonly location: CaseLocationService,
     private readonly router: CaseRouter,

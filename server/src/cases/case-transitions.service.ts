@@ -18,7 +18,7 @@ import { CaseViewer, canViewCase, caseActorsOf } from './case-actors';
 import { loadCaseParties } from './case-bundle';
 import { CaseErrors } from './case-errors';
 import { CaseLive, InboxTargets } from './case-live';
-import { CaseTransactions } from './case-transactions';
+import { TransactionRunner } from '../database/transaction-runner';
 import { deadlinesFor } from './case-deadlines';
 import { AuditLogEntry, Case, CaseDepartment, CaseFollower, CasePhoto, CaseTimelineEntry } from './entities';
 
@@ -79,7 +79,7 @@ function snapshot(row: Case, departmentIds: number[]): Record<string, unknown> {
 @Injectable()
 export class CaseTransitions {
   constructor(
-    private readonly transactions: CaseTransactions,
+    private readonly transactions: TransactionRunner,
     private readonly media: MediaService,
     private readonly router: CaseRouter,
     private readonly live: CaseLive,

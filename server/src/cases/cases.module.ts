@@ -6,7 +6,6 @@ import { CaseCategoryCatalog } from './case-category-catalog.service';
 import { CaseIntake } from './case-intake.service';
 import { CaseLive } from './case-live';
 import { CaseQueries } from './case-queries.service';
-import { CaseTransactions } from './case-transactions';
 import { CaseTransitions } from './case-transitions.service';
 import { CasesController } from './cases.controller';
 import { CASE_ENTITIES } from './entities';
@@ -19,7 +18,7 @@ import { InboxController } from './inbox.controller';
 @Module({
   imports: [TypeOrmModule.forFeature(CASE_ENTITIES), MediaModule, DispatchModule],
   controllers: [CasesController, InboxController],
-  providers: [CaseTransactions, CaseCategoryCatalog, CaseIntake, CaseQueries, CaseTransitions, CaseLive],
-  exports: [CaseTransitions, CaseQueries, CaseTransactions],
+  providers: [CaseCategoryCatalog, CaseIntake, CaseQueries, CaseTransitions, CaseLive],
+  exports: [CaseTransitions, CaseQueries],
 })
 export class CasesModule {}
