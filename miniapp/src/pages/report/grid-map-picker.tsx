@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Image, Text, View, type ITouchEvent } from '@tarojs/components';
 import type { GridDetail, LngLat } from '@linli/shared';
 import { gridContaining, gridMapFrame, gridMapSvg, projectToMap, svgDataUrl, tapToLngLat } from './grid-map';
 
 const VIEW_WIDTH = 690;
+/** A tall community is drawn narrower, so the whole map fits on a phone screen without scrolling past it. */
+const MAX_HEIGHT_RATIO = 1.1;
 
 interface GridMapPickerProps {
   grids: GridDetail[];
@@ -12,10 +14,31 @@ interface GridMapPickerProps {
   onPick: (point: LngLat, grid: GridDetail | null) => void;
 }
 
+interface Box {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 interface TapLike {
   clientX?: number;
   clientY?: number;
   detail?: { x?: number; y?: number };
+  /** On H5 the tapped DOM element, which can measure itself at once. */
+  currentTarget?: { getBoundingClientRect?: () => Box };
+}
+
+/** The drawing's position on screen: straight from the DOM on H5, through a selector query elsewhere. */
+function measure(event: TapLike, done: (box: Box) => void) {
+  const rect = event.currentTarget?.getBoundingClientRect?.();
+  if (rect) return done(rect);
+  Taro.createSelectorQuery()
+    .select('#report-map')
+    .boundingClientRect()
+    .exec((result: Array<Box | null>) => {
+      if (result?.[0]) done(result[0]);
+    });
 }
 
 /**
@@ -29,24 +52,22 @@ export function GridMapPicker({ grids, value, onPick }: GridMapPickerProps) {
   if (!frame) return <Text className='muted'>本社区暂无网格地图</Text>;
 
   const pin = value ? projectToMap(frame, value) : null;
-  const onTap = (event: TapLike) => {
+  const ratio = frame.height / frame.width;
+  const widthPct = ratio > MAX_HEIGHT_RATIO ? (MAX_HEIGHT_RATIO / ratio) * 100 : 100;
+  const onTap = (tapped: ITouchEvent) => {
+    const event = tapped as unknown as TapLike;
     const x = event.clientX ?? event.detail?.x;
     const y = event.clientY ?? event.detail?.y;
     if (x === undefined || y === undefined) return;
-    Taro.createSelectorQuery()
-      .select('#report-map')
-      .boundingClientRect((rect) => {
-        const box = Array.isArray(rect) ? rect[0] : rect;
-        if (!box) return;
-        const point = tapToLngLat(frame, box, x, y);
-        if (point) onPick(point, gridContaining(grids, point));
-      })
-      .exec();
+    measure(event, (box) => {
+      const point = tapToLngLat(frame, box, x, y);
+      if (point) onPick(point, gridContaining(grids, point));
+    });
   };
 
   return (
     <View className='grid-map'>
-      <View id='report-map' className='grid-map__canvas' style={{ paddingBottom: `${(frame.height / frame.width) * 100}%` }} onClick={onTap}>
+      <View id='report-map' className='grid-map__canvas' style={{ width: `${widthPct}%`, paddingBottom: `${widthPct * ratio}%` }} onClick={onTap}>
         <Image className='grid-map__img' src={src} mode='scaleToFill' />
         {pin && (
           <View id='report-map-pin' className='grid-map__pin' style={{ left: `${(pin.x / frame.width) * 100}%`, top: `${(pin.y / frame.height) * 100}%` }}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CASE_LIVE_EVENT_TYPE, CASE_REJECT_KIND_LABELS, liveRoom, type CaseDetail, type CaseLiveEventData } from '@linli/shared';
@@ -32,10 +32,18 @@ export default function CaseDetailPage() {
   const [error, setError] = useState<string | null>(null);
   const [live, setLive] = useState<RealtimeStatus>(caseLive.status);
   const [following, setFollowing] = useState(false);
+  // The live handler reads the case as shown now, not as it was when the subscription started.
+  const shown = useRef<CaseDetail | null>(null);
+  shown.current = detail;
 
   const reload = useCallback(() => {
     return casesApi.detail(caseId).then(
-      (fresh) => setDetail((shown) => (shown && shown.lastSeq > fresh.lastSeq ? shown : fresh)),
+      (fresh) => {
+        // A live event may have arrived while this was on its way; keep whichever is newer.
+        if (shown.current && shown.current.lastSeq > fresh.lastSeq) return;
+        shown.current = fresh;
+        setDetail(fresh);
+      },
       (err) => setError(errorMessage(err)),
     );
   }, [caseId]);
@@ -48,20 +56,17 @@ export default function CaseDetailPage() {
     casesApi.detail(caseId).then(
       (loaded) => {
         if (cancelled) return;
+        shown.current = loaded;
         setDetail(loaded);
         stop = caseLive.subscribe<CaseLiveEventData>(liveRoom('case', caseId), {
           afterSeq: loaded.lastSeq,
           onEvent: (event) => {
-            if (event.type !== CASE_LIVE_EVENT_TYPE) return;
-            let moved = false;
-            setDetail((shown) => {
-              if (!shown) return shown;
-              const next = applyCaseLiveEvent(shown, event.data);
-              moved = next.statusChanged;
-              return next.detail;
-            });
+            if (event.type !== CASE_LIVE_EVENT_TYPE || !shown.current) return;
+            const next = applyCaseLiveEvent(shown.current, event.data);
+            shown.current = next.detail;
+            setDetail(next.detail);
             // New buttons, after-photos and the rating form come with the full case.
-            if (moved) reload();
+            if (next.statusChanged) reload();
           },
           onResync: () => reload(),
         });

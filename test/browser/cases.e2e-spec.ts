@@ -1,0 +1,149 @@
+import type { CaseDetail, GridDetail, MeResponse, UploadedPhoto } from '@linli/shared';
+import type { Browser, Page } from 'playwright-core';
+import sharp from 'sharp';
+import { In } from 'typeorm';
+import { Case } from '../../server/src/cases/entities/case.entity';
+import { DutyShift } from '../../server/src/dispatch/duty-shift.entity';
+import { RoleGrant } from '../../server/src/users/role-grant.entity';
+import { gridContaining, gridMapFrame, projectToMap } from '../../miniapp/src/pages/report/grid-map';
+import { browserSkipReason, launchBrowser, phonePage, snapshot } from './support/browser';
+import { LiveServer, startLiveServer } from './support/live-server';
+
+const skip = browserSkipReason();
+const describeBrowser = skip ? describe.skip : describe;
+
+/** A photo as a phone would take it: a real JPEG, made here rather than checked in. */
+function phoneJpeg(color: string): Promise<Buffer> {
+  return sharp({ create: { width: 960, height: 720, channels: 3, background: color } }).jpeg({ quality: 85 }).toBuffer();
+}
+
+/** A point well inside a grid: its bounding-box centre nudged until the polygon contains it. */
+function pointInside(grid: GridDetail): { lng: number; lat: number } {
+  const ring = grid.polygon.coordinates[0];
+  const lngs = ring.map((p) => p[0]);
+  const lats = ring.map((p) => p[1]);
+  const [minLng, maxLng, minLat, maxLat] = [Math.min(...lngs), Math.max(...lngs), Math.min(...lats), Math.max(...lats)];
+  for (let i = 1; i < 20; i++) {
+    for (let j = 1; j < 20; j++) {
+      const point = { lng: minLng + ((maxLng - minLng) * ((i * 7) % 20)) / 20, lat: minLat + ((maxLat - minLat) * ((j * 11) % 20)) / 20 };
+      if (gridContaining([grid], point)) return point;
+    }
+  }
+  throw new Error(`no inside point found for grid ${grid.id}`);
+}
+
+describeBrowser('snap-and-report (随手拍) on the H5 mini-program', () => {
+  let server: LiveServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startLiveServer();
+    browser = await launchBrowser();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function meOf(token: string): Promise<MeResponse> {
+    return (await server.request.get('/api/me').set('Authorization', `Bearer ${token}`)).body as MeResponse;
+  }
+
+  async function signIn(page: Page, userId: number): Promise<void> {
+    await page.goto(`${server.baseUrl}/#/pages/auth/login/index`);
+    await page.click(`.dev-user-${userId}`);
+    await page.waitForSelector('#me-name', { timeout: 20_000 });
+  }
+
+  it('shows the resident 已办结 on the open case page, without reloading, when the worker resolves their photo report', async () => {
+    // The first resident the sign-in picker offers, a grid of their community, and its worker on duty around the clock.
+    const offered = (await server.request.get('/api/auth/dev-users')).body as Array<{ id: number; role: string }>;
+    const residentId = offered.find((u) => u.role === 'resident')!.id;
+    const residentToken = await server.tokenFor(residentId);
+    const communityId = (await meOf(residentToken)).community!.id;
+    const grids = (await server.request.get(`/api/org/grids?communityId=${communityId}`)).body as GridDetail[];
+    const workerGrant = await server.dataSource.getRepository(RoleGrant).findOneByOrFail({ role: 'grid_worker', scopeKind: 'grid', scopeId: In(grids.map((g) => g.id)) });
+    const grid = grids.find((g) => g.id === workerGrant.scopeId)!;
+    const shifts = server.dataSource.getRepository(DutyShift);
+    for (let weekday = 0; weekday < 7; weekday++) {
+      await shifts.insert({ gridId: grid.id, communityId, userId: workerGrant.userId, weekday, startMinute: 0, endMinute: 1440, isDispatcher: false });
+    }
+    const categories = (await server.request.get('/api/org/categories')).body as Array<{ id: number; name: string }>;
+    const category = categories[0];
+
+    const { context, page } = await phonePage(browser);
+    await signIn(page, residentId);
+    await page.goto(`${server.baseUrl}/#/pages/report/index`);
+    await page.waitForSelector('#report-photos-add', { timeout: 20_000 });
+
+    // A photo through the H5 file chooser that Taro.chooseMedia opens; it uploads with its own progress.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#report-photos-add')]);
+    await chooser.setFiles({ name: 'broken-cover.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg('#7a5230') });
+    await page.waitForSelector('.draft-photo--done', { timeout: 20_000 });
+
+    // The pin goes where the grid is drawn on the map picker.
+    await page.waitForSelector('#report-map img, #report-map .grid-map__img', { timeout: 20_000 });
+    const target = pointInside(grid);
+    const frame = gridMapFrame(grids, 690)!;
+    const xy = projectToMap(frame, target);
+    const box = (await page.locator('#report-map').boundingBox())!;
+    await page.locator('#report-map').click({ position: { x: (xy.x / frame.width) * box.width, y: (xy.y / frame.height) * box.height } });
+    await page.waitForSelector('#report-map-pin');
+    expect(await page.textContent('#report-map-grid')).toContain(grid.name);
+    await snapshot(page, 'report-form');
+
+    await page.fill('#report-address input', '解放北路 123 号门口');
+    await page.fill('#report-description textarea', '人行道井盖破损，晚上容易绊倒');
+    await page.click(`#report-category-${category.id}`);
+    await page.click('#report-submit');
+
+    // A same-kind report nearby would be offered first; this one is new, so file it anyway if asked.
+    const landed = await Promise.race([
+      page.waitForSelector('#case-status', { timeout: 20_000 }).then(() => 'case' as const),
+      page.waitForSelector('#report-nearby', { timeout: 20_000 }).then(() => 'nearby' as const),
+    ]);
+    if (landed === 'nearby') {
+      await page.click('#report-submit-anyway');
+      await page.waitForSelector('#case-status', { timeout: 20_000 });
+    }
+    expect(await page.textContent('#case-status')).toBe('已提交');
+    await page.waitForSelector('#case-live.live-dot--connected', { timeout: 20_000 });
+    await snapshot(page, 'case-submitted');
+
+    const caseId = Number(new URL(page.url().replace('/#/', '/')).searchParams.get('id'));
+    const stored = await server.dataSource.getRepository(Case).findOneByOrFail({ id: caseId });
+    expect(stored.handlerUserId).not.toBeNull();
+    const shown = (await server.request.get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${residentToken}`)).body as CaseDetail;
+    expect(shown.photos.before).toHaveLength(1);
+    expect(shown.description).toBe('人行道井盖破损，晚上容易绊倒');
+
+    // Anything that reloads the page would lose this marker.
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+    // The worker handles it through the API: accept, start, resolve with an after-photo.
+    const workerToken = await server.tokenFor(stored.handlerUserId!);
+    const auth = { Authorization: `Bearer ${workerToken}` };
+    const after = (await server.request.post('/api/media/photos').set(auth).attach('file', await phoneJpeg('#4f7a3a'), 'fixed.jpg')).body as UploadedPhoto;
+    for (const [action, body] of [
+      ['accept', {}],
+      ['start', {}],
+      ['resolve', { note: '已更换新井盖', photoIds: [after.id] }],
+    ] as const) {
+      const res = await server.request.post(`/api/cases/${caseId}/actions/${action}`).set(auth).send(body);
+      expect([action, res.status]).toEqual([action, 200]);
+    }
+
+    await page.waitForSelector('#case-status.case-status-resolved', { timeout: 20_000 });
+    expect(await page.textContent('#case-status')).toBe('已办结');
+    await page.waitForSelector('.timeline-event-resolve');
+    expect(await page.textContent('.timeline-event-resolve')).toContain('已更换新井盖');
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+
+    // The re-read after the status change brings the rating form and the after-photo.
+    await page.waitForSelector('#case-rate-form', { timeout: 20_000 });
+    expect(await page.locator('#case-photos-after img, #case-photos-after .photo-row__img').count()).toBeGreaterThan(0);
+    await snapshot(page, 'case-resolved-live');
+    await context.close();
+  }, 120_000);
+});
