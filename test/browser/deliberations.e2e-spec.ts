@@ -53,15 +53,15 @@ describeBrowser('deliberation and voting on the H5 mini-program', () => {
   const idFromUrl = (page: Page): number => Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
 
   /** Residents the sign-in picker offers who are verified in the demo community, so they may propose and vote. */
-  async function residentsOfCommunity(communityId: number): Promise<Array<{ id: number; name: string }>> {
+  async function residentsOfCommunity(communityId: number): Promise<Array<{ id: number; name: string; owner: boolean }>> {
     const offered = (await server.request.get('/api/auth/dev-users')).body as Array<{ id: number; role: string }>;
-    const residents: Array<{ id: number; name: string }> = [];
+    const residents: Array<{ id: number; name: string; owner: boolean }> = [];
     for (const user of offered.filter((u) => u.role === 'resident')) {
       const me = (await server.request.get('/api/me').set('Authorization', `Bearer ${await server.tokenFor(user.id)}`)).body;
-      const verifiedHere = me.residencies.some(
-        (r: { status: string; household: { communityId: number } }) => r.status === 'verified' && r.household.communityId === communityId,
+      const here = (me.residencies as Array<{ status: string; relation: string; household: { communityId: number } }>).filter(
+        (r) => r.status === 'verified' && r.household.communityId === communityId,
       );
-      if (verifiedHere) residents.push({ id: user.id, name: me.name });
+      if (here.length) residents.push({ id: user.id, name: me.name, owner: here.some((r) => r.relation === 'owner') });
     }
     return residents;
   }
@@ -197,4 +197,107 @@ describeBrowser('deliberation and voting on the H5 mini-program', () => {
     for (const voter of [proposer, secondVoter, thirdVoter]) expect(text).not.toContain(voter.name);
     await snapshot(boardPage, 'deliberations-bulletin');
   }, 300_000);
+
+  it('lets residents discuss, the committee hide a comment with a reason, and shows an owners vote against the Art. 278 thresholds', async () => {
+    const communities = (await server.request.get('/api/org/communities')).body as Array<{ id: number; code: string }>;
+    const communityId = communities.find((c) => c.code === COMMUNITY_CODE)!.id;
+    // Owners: the topic is an owners' matter, so only they may discuss and vote on it.
+    const owners = (await residentsOfCommunity(communityId)).filter((r) => r.owner);
+    expect(owners.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = owners;
+    const auth = async (token: string | Promise<string>) => ({ Authorization: `Bearer ${await token}` });
+
+    // An owners' topic, reviewed and opened through the API (the first scenario drives these pages).
+    const topic = await server.request
+      .post(`/api/communities/${communityId}/topics`)
+      .set(await auth(server.tokenFor(first.id)))
+      .send({ title: '使用维修资金更换二次供水水泵', body: '水泵老化，停水频繁，建议动用维修资金更换。', scope: { kind: 'owners' } });
+    expect(topic.status).toBe(201);
+    const review = await server.request.post(`/api/topics/${topic.body.id}/review`).set(await auth(server.loginAs('branch-c01'))).send({ decision: 'approve' });
+    expect(review.status).toBeLessThan(300);
+    const committee = await auth(server.loginAs('committee-c01'));
+    const deliberation = await server.request
+      .post(`/api/topics/${topic.body.id}/deliberations`)
+      .set(committee)
+      .send({ discussionEndsAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(deliberation.status).toBe(201);
+    const detailRoute = `/pages/deliberations/detail/index?id=${deliberation.body.id}`;
+
+    // Discussion on H5: a comment, a reply to it.
+    const firstPage = await newPhone();
+    await signIn(firstPage, first.id);
+    await open(firstPage, detailRoute, '#comment-submit');
+    await firstPage.fill('#comment-body textarea', '同意更换，但要公开报价。');
+    await firstPage.click('#comment-submit');
+    const comment = firstPage.locator('.delib-comment').filter({ hasText: '同意更换，但要公开报价。' });
+    await comment.waitFor({ timeout: PAGE_TIMEOUT });
+    const commentId = Number(((await comment.getAttribute('id')) ?? '').replace('comment-', ''));
+
+    const secondPage = await newPhone();
+    await signIn(secondPage, second.id);
+    await open(secondPage, detailRoute, `#comment-reply-${commentId}`);
+    await secondPage.click(`#comment-reply-${commentId}`);
+    await secondPage.fill('#comment-body textarea', '附议，报价要三家比价。');
+    await secondPage.click('#comment-submit');
+    await secondPage.locator('.delib-reply').filter({ hasText: '附议，报价要三家比价。' }).waitFor({ timeout: PAGE_TIMEOUT });
+
+    // The committee hides the first comment; the reason shows in its place.
+    const committeePage = await newPhone();
+    await signIn(committeePage, await server.userId('committee-c01'));
+    await open(committeePage, detailRoute, `#comment-hide-${commentId}`);
+    await committeePage.click(`#comment-hide-${commentId}`);
+    await committeePage.fill(`#comment-reason-${commentId} input`, '含未经核实的报价信息');
+    await committeePage.click(`#comment-reason-confirm-${commentId}`);
+    await committeePage.waitForSelector(`#comment-${commentId} .comment-hidden`, { timeout: PAGE_TIMEOUT });
+
+    // A visitor reads the thread, sees the reason instead of the text, and is offered no way to take part.
+    const visitorPage = await newPhone();
+    await open(visitorPage, detailRoute, `#comment-${commentId} .comment-hidden`);
+    expect(await visitorPage.textContent(`#comment-${commentId} .comment-hidden`)).toContain('含未经核实的报价信息');
+    expect(await visitorPage.textContent(`#comment-${commentId}`)).not.toContain('公开报价');
+    expect(await visitorPage.locator('#comment-form').count()).toBe(0);
+    expect(await visitorPage.locator('#delib-new-poll').count()).toBe(0);
+
+    // An owners' vote, closing shortly: the first owner votes on H5 from their unit, another by the API.
+    const opensAt = new Date();
+    const poll = await server.request
+      .post(`/api/deliberations/${deliberation.body.id}/polls`)
+      .set(committee)
+      .send({
+        title: '是否同意使用维修资金更换水泵',
+        type: 'approval3',
+        ownerMatter: 'use_maintenance_fund',
+        opensAt: opensAt.toISOString(),
+        closesAt: new Date(opensAt.getTime() + 30_000).toISOString(),
+      });
+    expect(poll.status).toBe(201);
+    const pollRoute = `/pages/deliberations/poll/index?id=${poll.body.id}`;
+    const slotsOf = async (userId: number) =>
+      (await server.request.get(`/api/polls/${poll.body.id}/me`).set(await auth(server.tokenFor(userId)))).body.slots as Array<{ unitId: number }>;
+    const unit = (await slotsOf(first.id))[0].unitId;
+    await open(firstPage, pollRoute, `#ballot-submit-${unit}`);
+    await firstPage.click(`#ballot-option-${unit}-agree`);
+    await firstPage.click(`#ballot-submit-${unit}`);
+    await firstPage.waitForSelector(`#ballot-receipt-${unit}`, { timeout: PAGE_TIMEOUT });
+    const cast = await server.request
+      .post(`/api/polls/${poll.body.id}/ballots`)
+      .set(await auth(server.tokenFor(second.id)))
+      .send({ choice: ['disagree'], unitId: (await slotsOf(second.id))[0].unitId });
+    expect(cast.status).toBe(201);
+
+    // After the close, the result page states each threshold plainly, as the published decision has it.
+    await open(visitorPage, pollRoute, '#poll-page');
+    await visitorPage.waitForSelector('#poll-result-headline', { timeout: Math.max(opensAt.getTime() + 30_000 - Date.now(), 0) + 30_000 });
+    const decision = (await server.request.get(`/api/polls/${poll.body.id}`)).body.result.ownerDecision;
+    const area = decision.thresholds.participationArea;
+    const line = (await visitorPage.textContent('.poll-result-threshold-participationArea')) ?? '';
+    expect(line).toBe(`参与面积 ${area.share.percent} ${area.met ? '≥' : '<'} 2/3 ${area.met ? '✓' : '✗'}`);
+    expect(await visitorPage.locator('[class*="poll-result-threshold-"]').count()).toBe(4);
+    expect(await visitorPage.textContent('#poll-result-headline')).toBe(decision.valid ? (decision.passed ? '决议通过' : '决议未通过') : '参与表决的业主未达法定比例，表决不成立');
+    await snapshot(visitorPage, 'deliberations-owners-result');
+
+    // The bulletin board prints the same lines.
+    await open(visitorPage, `/pages/deliberations/bulletin/index?communityId=${communityId}`, '.bulletin-threshold-participationArea');
+    expect(await visitorPage.textContent('.bulletin-threshold-participationArea')).toBe(line);
+  }, 240_000);
 });

@@ -1,13 +1,13 @@
 import type { MeResponse, ResidencySummary } from '@linli/shared';
-import { defaultCommunityId, deliberationActionsFor, livesIn } from './deliberation-access';
+import { defaultCommunityId, deliberationActionsFor, inScope, livesIn } from './deliberation-access';
 
 const place = { districtId: 1, streetId: 10, communityId: 100 };
 
-function residency(communityId: number, status: ResidencySummary['status']): ResidencySummary {
+function residency(communityId: number, status: ResidencySummary['status'], relation: ResidencySummary['relation'] = 'owner'): ResidencySummary {
   return {
     id: communityId * 10,
     household: { id: 1, communityId, communityName: '小北社区', building: '3栋', unit: '1单元', room: '602' },
-    relation: 'owner',
+    relation,
     exclusiveArea: 89.5,
     status,
     reviewNote: null,
@@ -53,6 +53,25 @@ describe('deliberation actions', () => {
     const admin = person([{ role: 'district_admin', scopeKind: 'district', scopeId: 1, scopeLabel: null }]);
     expect(deliberationActionsFor(admin, { ...place, communityId: 555 })).toMatchObject({ canManage: true, canReview: true });
     expect(deliberationActionsFor(admin, { ...place, districtId: 2 }).canManage).toBe(false);
+  });
+});
+
+describe("a topic's scope", () => {
+  const tenant = person([resident], [residency(100, 'verified', 'tenant')]);
+  const owner = person([resident], [residency(100, 'verified', 'owner')]);
+
+  it('keeps a tenant out of an owners topic and says why, while an owner takes part', () => {
+    const actions = deliberationActionsFor(tenant, place, { kind: 'owners' });
+    expect(actions.canParticipate).toBe(false);
+    expect(actions.participateHint).toBe('本议题仅限业主参与');
+    expect(deliberationActionsFor(owner, place, { kind: 'owners' }).canParticipate).toBe(true);
+  });
+
+  it('limits a building topic to residents of that building', () => {
+    expect(inScope(tenant, 100, { kind: 'building', building: '3栋' })).toBe(true);
+    expect(inScope(tenant, 100, { kind: 'building', building: '5栋' })).toBe(false);
+    expect(inScope(tenant, 100, { kind: 'community' })).toBe(true);
+    expect(inScope(tenant, 101, { kind: 'community' })).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import { isAllowed, type MeResponse, type ResourceLocation } from '@linli/shared';
+import { isAllowed, type DeliberationScope, type MeResponse, type ResourceLocation } from '@linli/shared';
 
 /** Where a community sits in the tree: enough for scoped grants (community, street, district) to be checked. */
 export interface DeliberationPlace {
@@ -27,8 +27,31 @@ export function livesIn(me: MeResponse | null, communityId: number): boolean {
   return !!me && me.residencies.some((r) => r.status === 'verified' && r.household.communityId === communityId);
 }
 
-/** What this person may do in one community's deliberations, per the shared permission matrix. */
-export function deliberationActionsFor(me: MeResponse | null, place: DeliberationPlace): DeliberationActions {
+/**
+ * Whether a verified residency puts the person inside a topic's scope: any residency for the whole community,
+ * one in that building for a building topic, an owner's for an owners' topic (the server checks the same).
+ */
+export function inScope(me: MeResponse | null, communityId: number, scope: DeliberationScope): boolean {
+  if (!me) return false;
+  return me.residencies.some((r) => {
+    if (r.status !== 'verified' || r.household.communityId !== communityId) return false;
+    if (scope.kind === 'owners') return r.relation === 'owner';
+    if (scope.kind === 'building') return r.household.building === scope.building;
+    return true;
+  });
+}
+
+const SCOPE_HINTS: Record<DeliberationScope['kind'], string> = {
+  community: '认证为本社区居民后可参与',
+  building: '本议题仅限本楼栋居民参与',
+  owners: '本议题仅限业主参与',
+};
+
+/**
+ * What this person may do in one community's deliberations, per the shared permission matrix; with a topic's
+ * scope, taking part also needs a residency inside it.
+ */
+export function deliberationActionsFor(me: MeResponse | null, place: DeliberationPlace, scope?: DeliberationScope): DeliberationActions {
   const grants = me?.grants ?? [];
   const where = location(place);
   const review = isAllowed(grants, 'deliberation.review', where);
@@ -39,6 +62,9 @@ export function deliberationActionsFor(me: MeResponse | null, place: Deliberatio
   }
   if (!livesIn(me, place.communityId)) {
     return { canParticipate: false, participateHint: '认证为本社区居民后可参与', canReview: review, canManage: manage };
+  }
+  if (scope && !inScope(me, place.communityId, scope)) {
+    return { canParticipate: false, participateHint: SCOPE_HINTS[scope.kind], canReview: review, canManage: manage };
   }
   return { canParticipate: true, participateHint: '', canReview: review, canManage: manage };
 }

@@ -112,7 +112,7 @@ export default function DeliberationDetail() {
   }
 
   const place = directory ? placeOf(directory, deliberation.communityId) : null;
-  const actions = place ? deliberationActionsFor(current?.user ?? null, place) : null;
+  const actions = place ? deliberationActionsFor(current?.user ?? null, place, deliberation.scope) : null;
   const can: CommentPermissions = {
     signedIn: !!current,
     canParticipate: !!actions?.canParticipate,

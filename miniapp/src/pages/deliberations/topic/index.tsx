@@ -33,7 +33,7 @@ export default function TopicPage() {
   useEffect(load, [load, current]);
 
   const place = directory && topic ? placeOf(directory, topic.communityId) : null;
-  const actions = place ? deliberationActionsFor(current?.user ?? null, place) : null;
+  const actions = place && topic ? deliberationActionsFor(current?.user ?? null, place, topic.scope) : null;
 
   async function toggleSupport() {
     if (!topic || busy) return;
