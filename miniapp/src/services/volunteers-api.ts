@@ -9,8 +9,10 @@ import type {
   VolunteerActivityView,
   VolunteerAttendanceCorrectionInput,
   VolunteerAttendanceInput,
+  VolunteerAttendanceRecordInput,
   VolunteerAttendanceView,
   VolunteerCancellationView,
+  VolunteerCapacityInput,
   VolunteerCheckInReviewInput,
   VolunteerCheckInReviewStatus,
   VolunteerCommunityFiguresView,
@@ -38,6 +40,7 @@ export const VOLUNTEER_PATHS = {
   signup: (activityId: number) => `/api/volunteers/activities/${activityId}/signups`,
   mySignup: (activityId: number) => `/api/volunteers/activities/${activityId}/signups/me`,
   signups: (activityId: number) => `/api/volunteers/activities/${activityId}/signups`,
+  capacity: (activityId: number) => `/api/volunteers/activities/${activityId}/capacity`,
   qr: (activityId: number, purpose: VolunteerQrPurpose) => `/api/volunteers/activities/${activityId}/qr?purpose=${purpose}`,
   checkIn: (activityId: number) => `/api/volunteers/activities/${activityId}/attendance/check-in`,
   checkOut: (activityId: number) => `/api/volunteers/activities/${activityId}/attendance/check-out`,
@@ -105,6 +108,16 @@ export class VolunteersApi {
 
   attendances(activityId: number): Promise<VolunteerAttendanceView[]> {
     return this.client.request('GET', VOLUNTEER_PATHS.attendances(activityId));
+  }
+
+  /** The organiser records someone who came but could not scan at all (times and a reason, audited). */
+  recordAttendance(activityId: number, input: VolunteerAttendanceRecordInput): Promise<VolunteerAttendanceView> {
+    return this.client.request('POST', VOLUNTEER_PATHS.attendances(activityId), input);
+  }
+
+  /** Raising the places moves the waiting list up; lowering never demotes anyone already confirmed. */
+  setCapacity(activityId: number, input: VolunteerCapacityInput): Promise<VolunteerActivityView> {
+    return this.client.request('PUT', VOLUNTEER_PATHS.capacity(activityId), input);
   }
 
   certifyActivity(activityId: number): Promise<{ certified: number }> {

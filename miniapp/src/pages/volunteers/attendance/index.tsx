@@ -16,7 +16,10 @@ import { volunteersApi } from '../../../services/volunteers-api';
 import { volunteerCapacityText } from '../common/activity-state';
 import { shanghaiClockText, shanghaiRangeText } from '../common/shanghai-time';
 import { toVolunteerCorrection, volunteerCorrectionStart, type VolunteerCorrectionFormState } from './correction-form';
+import { parseVolunteerCapacity, volunteerSignupsWithoutAttendance } from './roster';
 import '../common/volunteer.css';
+
+const RECORD_TAG = { pending: 'vol-tag vol-tag--warn', certified: 'vol-tag vol-tag--ok', rejected: 'vol-tag vol-tag--off' } as const;
 
 /** One volunteer's times, with the organiser's correction form (times and a reason, kept in the audit log). */
 function AttendanceRow({ activity, attendance, onSaved }: { activity: VolunteerActivityView; attendance: VolunteerAttendanceView; onSaved: () => void }) {
@@ -56,7 +59,7 @@ function AttendanceRow({ activity, attendance, onSaved }: { activity: VolunteerA
     <View id={`volunteer-attendance-${attendance.id}`} className='card volunteer-attendance-item'>
       <View className='row'>
         <Text className='card__title'>{attendance.name}</Text>
-        {record && <Text className='vol-tag'>{VOLUNTEER_SERVICE_RECORD_STATUS_LABELS[record.status]}</Text>}
+        {record && <Text className={RECORD_TAG[record.status]}>{VOLUNTEER_SERVICE_RECORD_STATUS_LABELS[record.status]}</Text>}
       </View>
       <Text className='vol-meta'>
         签到 {attendance.checkInAt ? shanghaiClockText(attendance.checkInAt) : '—'} · 签退 {attendance.checkOutAt ? shanghaiClockText(attendance.checkOutAt) : '—'} · {attendance.hours} 小时
@@ -96,6 +99,87 @@ function AttendanceRow({ activity, attendance, onSaved }: { activity: VolunteerA
           )}
         </View>
       )}
+      <ErrorNote message={error} />
+    </View>
+  );
+}
+
+/** 补录: the organiser records someone who served but could not scan (phone lost, no signal), with a reason. */
+function RecordMissing({ activity, signup, onSaved }: { activity: VolunteerActivityView; signup: VolunteerSignupView; onSaved: () => void }) {
+  const [form, setForm] = useState<VolunteerCorrectionFormState | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function save() {
+    if (!form) return;
+    const result = toVolunteerCorrection(activity, form);
+    if ('error' in result) {
+      setError(result.error);
+      return;
+    }
+    try {
+      await volunteersApi.recordAttendance(activity.id, { ...result.input, userId: signup.userId });
+      Taro.showToast({ title: '已补录', icon: 'none' });
+      setForm(null);
+      onSaved();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+
+  return (
+    <View>
+      <View className='vol-line'>
+        <Text>{signup.name}</Text>
+        {!form && (
+          <Text id={`volunteer-record-missing-${signup.userId}`} className='status status--pending' onClick={() => setForm({ checkIn: shanghaiClockText(activity.startsAt), checkOut: shanghaiClockText(activity.endsAt), reason: '' })}>
+            补录签到
+          </Text>
+        )}
+      </View>
+      {form && (
+        <View>
+          <View className='btn-pair'>
+            <Input id={`volunteer-missing-in-${signup.userId}`} className='field__input' value={form.checkIn} onInput={(e) => setForm({ ...form, checkIn: e.detail.value })} />
+            <Input id={`volunteer-missing-out-${signup.userId}`} className='field__input' value={form.checkOut} onInput={(e) => setForm({ ...form, checkOut: e.detail.value })} />
+          </View>
+          <Input id={`volunteer-missing-reason-${signup.userId}`} className='field__input' value={form.reason} placeholder='补录原因（必填）' onInput={(e) => setForm({ ...form, reason: e.detail.value })} />
+          <View id={`volunteer-missing-save-${signup.userId}`} className='btn btn--small' onClick={save}>
+            保存补录
+          </View>
+        </View>
+      )}
+      <ErrorNote message={error} />
+    </View>
+  );
+}
+
+/** 招募人数: raising it moves the waiting list up at once; lowering it never removes anyone already confirmed. */
+function CapacityEditor({ activity, onSaved }: { activity: VolunteerActivityView; onSaved: () => void }) {
+  const [text, setText] = useState(activity.capacity === null ? '' : String(activity.capacity));
+  const [error, setError] = useState<string | null>(null);
+  async function save() {
+    const parsed = parseVolunteerCapacity(text);
+    if ('error' in parsed) {
+      setError(parsed.error);
+      return;
+    }
+    setError(null);
+    try {
+      await volunteersApi.setCapacity(activity.id, parsed);
+      Taro.showToast({ title: '已修改招募人数', icon: 'none' });
+      onSaved();
+    } catch (err) {
+      setError(errorMessage(err));
+    }
+  }
+  return (
+    <View id='volunteer-capacity-editor' className='card'>
+      <Text className='card__title'>招募人数</Text>
+      <Input id='volunteer-capacity-input' className='field__input' type='number' value={text} placeholder='不限人数请留空' onInput={(e) => setText(e.detail.value)} />
+      <View id='volunteer-capacity-save' className='btn btn--ghost btn--small' onClick={save}>
+        保存招募人数
+      </View>
+      <Text className='vol-meta'>增加名额后，候补者按报名先后自动递补。</Text>
       <ErrorNote message={error} />
     </View>
   );
@@ -159,6 +243,16 @@ export default function VolunteerAttendance() {
       <Text className='section-title'>签到情况（{attendances.length}）</Text>
       {activity && attendances.length === 0 && <Text className='muted'>还没有人签到。</Text>}
       {activity && attendances.map((a) => <AttendanceRow key={a.id} activity={activity} attendance={a} onSaved={load} />)}
+
+      {activity && volunteerSignupsWithoutAttendance(signups, attendances).length > 0 && (
+        <View id='volunteer-missing' className='card'>
+          <Text className='card__title'>已报名未签到</Text>
+          {volunteerSignupsWithoutAttendance(signups, attendances).map((s) => (
+            <RecordMissing key={s.id} activity={activity} signup={s} onSaved={load} />
+          ))}
+        </View>
+      )}
+      {activity && <CapacityEditor key={`${activity.id}:${activity.capacity}`} activity={activity} onSaved={load} />}
 
       <Text className='section-title'>报名名单（{signups.filter((s) => s.status !== 'cancelled').length}）</Text>
       <View className='card'>

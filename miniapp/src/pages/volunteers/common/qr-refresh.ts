@@ -19,9 +19,9 @@ export function volunteerQrRefreshDelay(expiresAt: string, now: Date, options = 
   return Math.min(options.maxMs, Math.max(options.minMs, remaining - options.leadMs));
 }
 
-/** Whole seconds left on the code, for the countdown under it (never negative). */
-export function volunteerQrSecondsLeft(expiresAt: string, now: Date): number {
-  const expires = Date.parse(expiresAt);
-  if (!Number.isFinite(expires)) return 0;
-  return Math.max(0, Math.ceil((expires - now.getTime()) / 1000));
+/** Whole seconds until `at` (the next refresh), for the countdown under the code (never negative). */
+export function volunteerQrSecondsLeft(at: string, now: Date): number {
+  const when = Date.parse(at);
+  if (!Number.isFinite(when)) return 0;
+  return Math.max(0, Math.ceil((when - now.getTime()) / 1000));
 }

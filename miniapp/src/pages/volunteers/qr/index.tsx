@@ -26,7 +26,7 @@ export default function VolunteerQr() {
   const [qr, setQr] = useState<VolunteerQrView | null>(null);
   const [secondsLeft, setSecondsLeft] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const shownQr = useRef<VolunteerQrView | null>(null);
+  const refreshAt = useRef<string | null>(null);
   const timers = useRef<{ refresh?: ReturnType<typeof setTimeout>; tick?: ReturnType<typeof setInterval> }>({});
 
   const stop = () => {
@@ -48,11 +48,13 @@ export default function VolunteerQr() {
       try {
         const next = await volunteersApi.qr(id, purpose);
         if (!live) return;
-        shownQr.current = next;
         setQr(next);
         setError(null);
-        setSecondsLeft(volunteerQrSecondsLeft(next.expiresAt, new Date()));
-        timers.current.refresh = setTimeout(fetchNext, volunteerQrRefreshDelay(next.expiresAt, new Date()));
+        // Count down to the scheduled refresh rather than to expiresAt: the phone's clock may disagree with the server's.
+        const delay = volunteerQrRefreshDelay(next.expiresAt, new Date());
+        refreshAt.current = new Date(Date.now() + delay).toISOString();
+        setSecondsLeft(volunteerQrSecondsLeft(refreshAt.current, new Date()));
+        timers.current.refresh = setTimeout(fetchNext, delay);
       } catch (err) {
         if (!live) return;
         setError(errorMessage(err));
@@ -63,8 +65,7 @@ export default function VolunteerQr() {
     stop();
     fetchNext();
     timers.current.tick = setInterval(() => {
-      const shown = shownQr.current;
-      setSecondsLeft(shown ? volunteerQrSecondsLeft(shown.expiresAt, new Date()) : 0);
+      setSecondsLeft(refreshAt.current ? volunteerQrSecondsLeft(refreshAt.current, new Date()) : 0);
     }, 1_000);
     return () => {
       live = false;
@@ -87,7 +88,7 @@ export default function VolunteerQr() {
           </View>
         ))}
       </View>
-      <View className='card vol-qr'>
+      <View className='card'>
         {qr ? (
           <View className='vol-qr'>
             <Image id='volunteer-qr-image' className='vol-qr__image' src={volunteerQrImage(qr.token)} mode='aspectFit' />
