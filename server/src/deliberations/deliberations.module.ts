@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { GridsModule } from '../grids/grids.module';
 import { MediaModule } from '../media/media.module';
+import { BallotIntake } from './ballot-intake';
 import { BallotsService } from './ballots.service';
 import { BulletinController } from './bulletin.controller';
 import { BulletinService } from './bulletin.service';
@@ -32,6 +33,7 @@ import { TopicsService } from './topics.service';
     DeliberationsService,
     CommentsService,
     PollsService,
+    BallotIntake,
     BallotsService,
     PollChainService,
     PollCloseService,

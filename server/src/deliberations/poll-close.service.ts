@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DELIBERATION_BULLETIN_ROOM_KIND, DELIBERATION_LIVE_EVENTS, genesisHash, liveRoom, type DeliberationPollResult } from '@linli/shared';
+import { DELIBERATION_BULLETIN_ROOM_KIND, DELIBERATION_LIVE_EVENTS, liveRoom, type DeliberationPollResult } from '@linli/shared';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 import { LivePublisher } from '../realtime/live-publisher';
 import { BulletinService } from './bulletin.service';
-import { PollBallot } from './entities/ballot.entity';
 import { Poll } from './entities/poll.entity';
-import { computePollResult } from './poll-result';
+import { countPollBallots } from './poll-count';
 import { serializedOnSqlite } from './sqlite-write-queue';
 import { bulletinView } from './views';
 
@@ -46,17 +45,7 @@ export class PollCloseService {
           .execute();
         if (won.affected !== 1) return null;
         const poll = await manager.getRepository(Poll).findOneByOrFail({ id });
-        const rows = await manager
-          .getRepository(PollBallot)
-          .createQueryBuilder('b')
-          .select(['b.voter_key AS voter_key', 'b.seq AS seq', 'b.choice AS choice'])
-          .where('b.poll_id = :id', { id })
-          .getRawMany<{ voter_key: string; seq: number | string; choice: string }>();
-        const counted = computePollResult(
-          poll,
-          rows.map((r) => ({ voterKey: r.voter_key, seq: Number(r.seq), choice: JSON.parse(r.choice) as string[] })),
-          { head: poll.chainHead ?? genesisHash(String(id)), count: poll.chainSeq },
-        );
+        const counted = await countPollBallots(manager, poll);
         const post = await this.bulletin.postPollResult(manager, poll, counted, now);
         const result: DeliberationPollResult = { ...counted, bulletinPostId: post.id };
         await manager.getRepository(Poll).update({ id }, { result });

@@ -1,5 +1,6 @@
 import {
   createTally,
+  type Approval3Choice,
   decideOwnerMatter,
   type DeliberationPollResult,
   type OwnerDecision,
@@ -45,30 +46,40 @@ export function computePollResult(
   chain: { head: string; count: number },
 ): Omit<DeliberationPollResult, 'bulletinPostId'> {
   const tally = createTally(votingPollOf(poll), { eligibleVoters: poll.eligibleCount });
-  const ownerBallots: { unitId: string; choice: 'agree' | 'disagree' | 'abstain'; seq: number }[] = [];
+  const all: ResultBallot[] = [];
   for (const ballot of ballots) {
     tally.add(ballot);
-    if (poll.ownerRoll) {
-      ownerBallots.push({
-        unitId: ballot.voterKey.slice(UNIT_VOTER_PREFIX.length),
-        choice: ballot.choice[0] as 'agree' | 'disagree' | 'abstain',
-        seq: ballot.seq,
-      });
-    }
+    if (poll.ownerRoll) all.push(ballot);
   }
-  const counted = tally.result();
+  return resultFromTally(poll, tally.result(), poll.ownerRoll ? all : null, chain);
+}
+
+/**
+ * The result from a finished tally; for an owners' vote `unitBallots` are the units' ballots (all of them,
+ * or only each unit's last — the decision keeps the highest seq per unit either way).
+ */
+export function resultFromTally(
+  poll: PollForResult,
+  tally: PollTally,
+  unitBallots: readonly ResultBallot[] | null,
+  chain: { head: string; count: number },
+): Omit<DeliberationPollResult, 'bulletinPostId'> {
   const ownerDecision =
     poll.ownerRoll && poll.ownerMatter
       ? decideOwnerMatter(
           poll.ownerMatter,
           poll.ownerRoll.map((u) => ({ unitId: u.unitId, ownerKey: u.ownerKey, exclusiveArea: u.exclusiveArea })),
-          ownerBallots,
+          (unitBallots ?? []).map((b) => ({
+            unitId: b.voterKey.slice(UNIT_VOTER_PREFIX.length),
+            choice: b.choice[0] as Approval3Choice,
+            seq: b.seq,
+          })),
         )
       : null;
   return {
-    tally: counted,
+    tally,
     ownerDecision,
-    summary: summarisePollResult(poll, counted, ownerDecision),
+    summary: summarisePollResult(poll, tally, ownerDecision),
     chainHead: chain.head,
     chainCount: chain.count,
   };

@@ -155,7 +155,7 @@ export class Deliberations1732000005000 implements MigrationInterface {
         varchar('client_key', 64, true),
       ],
       [['poll_id', 'seq'], ['poll_id', 'voter_key', 'client_key']],
-      [['poll_id', 'voter_key'], ['hash']],
+      [['poll_id', 'voter_key'], ['poll_id', 'supersedes_seq'], ['hash']],
     );
     await create(
       'poll_ballot_receipts',

@@ -10,6 +10,7 @@ import { jsonText } from './json-column';
 @Unique('uq_poll_ballots_poll_id_seq', ['pollId', 'seq'])
 @Unique('uq_poll_ballots_poll_id_voter_key_client_key', ['pollId', 'voterKey', 'clientKey'])
 @Index('idx_poll_ballots_poll_id_voter_key', ['pollId', 'voterKey'])
+@Index('idx_poll_ballots_poll_id_supersedes_seq', ['pollId', 'supersedesSeq'])
 export class PollBallot {
   @PrimaryGeneratedColumn()
   id: number;
@@ -40,6 +41,7 @@ export class PollBallot {
   @Column({ type: 'varchar', length: 64 })
   prevHash: string;
 
+  /** The seq this ballot replaces (a revote); the count keeps the ballots nobody supersedes. */
   @Column({ type: 'int', nullable: true })
   supersedesSeq: number | null;
 

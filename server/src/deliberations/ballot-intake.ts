@@ -1,0 +1,185 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { chainNext, chainTimestamp, DELIBERATION_LIVE_EVENTS, genesisHash, liveRoom, newBallotNonce, type DeliberationBallotReceipt } from '@linli/shared';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { LivePublisher } from '../realtime/live-publisher';
+import { DeliberationErrors } from './deliberation-errors';
+import { PollBallotReceipt } from './entities/ballot-receipt.entity';
+import { PollBallot } from './entities/ballot.entity';
+import { Poll } from './entities/poll.entity';
+import { applyBallotToLiveCounts } from './live-counts';
+import { pollPhase } from './poll-phase';
+import { serializedOnSqlite } from './sqlite-write-queue';
+import { receiptView, visibleCounts } from './views';
+
+/** A checked ballot waiting for its place in the chain. */
+export interface BallotRequest {
+  userId: number;
+  voterKey: string;
+  /** Area in hundredths of m² for owners' votes. */
+  weight?: number;
+  choice: string[];
+  replacesReceipt?: string;
+  clientKey: string | null;
+}
+
+export interface BallotAccepted {
+  receipt: DeliberationBallotReceipt;
+  /** A retry of an earlier submission: nothing new was counted. */
+  replayed: boolean;
+}
+
+interface Waiting {
+  request: BallotRequest;
+  resolve: (outcome: BallotAccepted) => void;
+  reject: (error: unknown) => void;
+}
+
+type Verdict = { ok: true; outcome: BallotAccepted } | { ok: false; error: unknown };
+
+/** Most ballots one transaction appends. */
+const MAX_BATCH = 200;
+
+/**
+ * Appends ballots to a poll's chain. Each poll has one queue per process; whatever arrived while the
+ * previous transaction was committing goes into the next one together (group commit), so a busy poll pays
+ * one lock, one fsync and one chain-head write per batch rather than per ballot.
+ *
+ * Inside the transaction the poll row is locked first — a conditional UPDATE that also re-checks the window,
+ * held until commit on MariaDB — so batches from several processes still enter the chain strictly one after
+ * another, and the close (a conditional UPDATE of the same row) can never interleave with one. Each ballot in
+ * a batch is judged on its own: a refused one (already voted, stale revote, conflicting retry) gets its own
+ * error and does not affect the others.
+ */
+@Injectable()
+export class BallotIntake {
+  private readonly logger = new Logger(BallotIntake.name);
+  private readonly queues = new Map<number, Waiting[]>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly live: LivePublisher,
+  ) {}
+
+  submit(pollId: number, request: BallotRequest): Promise<BallotAccepted> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queues.get(pollId);
+      if (queue) {
+        queue.push({ request, resolve, reject });
+        return;
+      }
+      this.queues.set(pollId, [{ request, resolve, reject }]);
+      void this.drain(pollId);
+    });
+  }
+
+  private async drain(pollId: number): Promise<void> {
+    for (;;) {
+      const queue = this.queues.get(pollId)!;
+      if (queue.length === 0) {
+        this.queues.delete(pollId);
+        return;
+      }
+      const batch = queue.splice(0, MAX_BATCH);
+      try {
+        const { verdicts, poll } = await serializedOnSqlite(this.dataSource, () =>
+          this.dataSource.transaction((manager) => this.append(manager, pollId, batch.map((w) => w.request))),
+        );
+        batch.forEach((w, i) => {
+          const verdict = verdicts[i];
+          if (verdict.ok) w.resolve(verdict.outcome);
+          else w.reject(verdict.error);
+        });
+        // After commit: one live update per batch, carrying the chain length it reflects.
+        if (poll && !poll.hideResultsUntilClose && verdicts.some((v) => v.ok && !v.outcome.replayed)) {
+          this.live.publish(liveRoom('poll', pollId), { seq: poll.chainSeq, type: DELIBERATION_LIVE_EVENTS.pollCounts, data: visibleCounts(poll) });
+        }
+      } catch (error) {
+        this.logger.error({ msg: 'ballot batch failed', pollId, size: batch.length, error: String(error) });
+        for (const w of batch) w.reject(error);
+      }
+    }
+  }
+
+  private async append(manager: EntityManager, pollId: number, requests: BallotRequest[]): Promise<{ verdicts: Verdict[]; poll: Poll | null }> {
+    const now = new Date();
+    const locked = await manager
+      .createQueryBuilder()
+      .update(Poll)
+      .set({ chainSeq: () => 'chain_seq + 1' })
+      .where('id = :id AND status = :open AND opens_at <= :now AND closes_at > :now', { id: pollId, open: 'open', now })
+      .execute();
+    if (locked.affected !== 1) {
+      const row = await manager.getRepository(Poll).findOneBy({ id: pollId });
+      const phase = row ? pollPhase(row, now) : 'closed';
+      const error = DeliberationErrors.pollNotOpen(phase === 'scheduled' ? 'scheduled' : 'closed');
+      return { verdicts: requests.map(() => ({ ok: false, error })), poll: null };
+    }
+
+    const pollRepo = manager.getRepository(Poll);
+    const poll = await pollRepo.findOneByOrFail({ id: pollId });
+    const base = poll.chainSeq - 1;
+    const optionIds = poll.options.map((o) => o.id);
+
+    // Every earlier ballot of the voters in this batch, to find their current ballot and their retries.
+    const voterKeys = [...new Set(requests.map((r) => r.voterKey))];
+    const earlier = await manager.getRepository(PollBallot).find({ where: { pollId, voterKey: In(voterKeys) }, order: { seq: 'ASC' } });
+    const latest = new Map<string, PollBallot>();
+    const byClientKey = new Map<string, PollBallot>();
+    const remember = (ballot: PollBallot) => {
+      latest.set(ballot.voterKey, ballot);
+      if (ballot.clientKey) byClientKey.set(`${ballot.voterKey}\u0000${ballot.clientKey}`, ballot);
+    };
+    earlier.forEach(remember);
+
+    let head = poll.chainHead ?? genesisHash(String(pollId));
+    let liveCounts = poll.liveCounts;
+    const ballots: PollBallot[] = [];
+    const receipts: Partial<PollBallotReceipt>[] = [];
+    const verdicts: Verdict[] = requests.map((request) => {
+      if (request.clientKey) {
+        const retried = byClientKey.get(`${request.voterKey}\u0000${request.clientKey}`);
+        if (retried) {
+          if (retried.choice.join('\u0000') !== request.choice.join('\u0000')) return { ok: false, error: DeliberationErrors.idempotencyConflict() };
+          return { ok: true, outcome: { receipt: receiptView(retried), replayed: true } };
+        }
+      }
+      const current = latest.get(request.voterKey);
+      if (current && !request.replacesReceipt) return { ok: false, error: DeliberationErrors.ballotExists(current.seq) };
+      if (request.replacesReceipt && (!current || current.hash !== request.replacesReceipt.toLowerCase())) {
+        return { ok: false, error: DeliberationErrors.ballotChanged() };
+      }
+      const seq = base + ballots.length + 1;
+      const castAt = chainTimestamp(new Date());
+      const nonce = newBallotNonce();
+      const supersedesSeq = current ? current.seq : undefined;
+      const prevHash = head;
+      head = chainNext(prevHash, { pollId: String(pollId), seq, nonce, choice: request.choice, castAt, supersedesSeq });
+      const ballot = manager.getRepository(PollBallot).create({
+        pollId,
+        seq,
+        voterKey: request.voterKey,
+        choice: request.choice,
+        nonce,
+        castAt,
+        hash: head,
+        prevHash,
+        supersedesSeq: supersedesSeq ?? null,
+        clientKey: request.clientKey,
+      });
+      ballots.push(ballot);
+      receipts.push({ pollId, userId: request.userId, voterKey: request.voterKey, seq, receipt: head });
+      liveCounts = applyBallotToLiveCounts(liveCounts, optionIds, { choice: request.choice, previous: current ? current.choice : null, weight: request.weight });
+      remember(ballot);
+      return { ok: true, outcome: { receipt: receiptView(ballot), replayed: false } };
+    });
+
+    if (ballots.length) {
+      await manager.getRepository(PollBallot).insert(ballots);
+      await manager.getRepository(PollBallotReceipt).insert(receipts);
+    }
+    const chainSeq = base + ballots.length;
+    await pollRepo.update({ id: pollId }, ballots.length ? { chainSeq, chainHead: head, liveCounts } : { chainSeq });
+    return { verdicts, poll: Object.assign(poll, { chainSeq, chainHead: ballots.length ? head : poll.chainHead, liveCounts }) };
+  }
+}
