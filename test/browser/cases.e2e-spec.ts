@@ -77,10 +77,22 @@ describeBrowser('snap-and-report (随手拍) on the H5 mini-program', () => {
     await page.goto(`${server.baseUrl}/#/pages/report/index`);
     await page.waitForSelector('#report-photos-add', { timeout: 20_000 });
 
-    // A photo through the H5 file chooser that Taro.chooseMedia opens; it uploads with its own progress.
+    // A photo through the H5 file chooser that Taro.chooseMedia opens. The first attempt loses its connection;
+    // the tile says so, and a tap on it sends the same photo again (from its blob: URL).
+    let dropNextUpload = true;
+    await page.route('**/api/media/photos', (route) => {
+      if (dropNextUpload && route.request().method() === 'POST') {
+        dropNextUpload = false;
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#report-photos-add')]);
     await chooser.setFiles({ name: 'broken-cover.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg('#7a5230') });
+    await page.waitForSelector('.draft-photo--failed', { timeout: 20_000 });
+    await page.click('.draft-photo-retry');
     await page.waitForSelector('.draft-photo--done', { timeout: 20_000 });
+    expect(await page.locator('.draft-photo--failed').count()).toBe(0);
 
     // The pin goes where the grid is drawn on the map picker.
     await page.waitForSelector('#report-map img, #report-map .grid-map__img', { timeout: 20_000 });

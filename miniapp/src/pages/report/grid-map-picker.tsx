@@ -6,7 +6,9 @@ import { gridContaining, gridMapFrame, gridMapSvg, projectToMap, svgDataUrl, tap
 
 const VIEW_WIDTH = 690;
 /** A tall community is drawn narrower, so the whole map fits on a phone screen without scrolling past it. */
-const MAX_HEIGHT_RATIO = 1.1;
+const MAX_HEIGHT_RATIO = 1.4;
+/** Label size in view units when the drawing is shown full width. */
+const LABEL_SIZE = 26;
 
 interface GridMapPickerProps {
   grids: GridDetail[];
@@ -48,12 +50,15 @@ function measure(event: TapLike, done: (box: Box) => void) {
 export function GridMapPicker({ grids, value, onPick }: GridMapPickerProps) {
   const frame = useMemo(() => gridMapFrame(grids, VIEW_WIDTH), [grids]);
   const chosenGrid = value ? gridContaining(grids, value) : null;
-  const src = useMemo(() => (frame ? svgDataUrl(gridMapSvg(grids, frame, chosenGrid?.id ?? null)) : ''), [grids, frame, chosenGrid?.id]);
+  const ratio = frame ? frame.height / frame.width : 1;
+  const widthPct = ratio > MAX_HEIGHT_RATIO ? (MAX_HEIGHT_RATIO / ratio) * 100 : 100;
+  const src = useMemo(
+    () => (frame ? svgDataUrl(gridMapSvg(grids, frame, chosenGrid?.id ?? null, (LABEL_SIZE * 100) / widthPct)) : ''),
+    [grids, frame, chosenGrid?.id, widthPct],
+  );
   if (!frame) return <Text className='muted'>本社区暂无网格地图</Text>;
 
   const pin = value ? projectToMap(frame, value) : null;
-  const ratio = frame.height / frame.width;
-  const widthPct = ratio > MAX_HEIGHT_RATIO ? (MAX_HEIGHT_RATIO / ratio) * 100 : 100;
   const onTap = (tapped: ITouchEvent) => {
     const event = tapped as unknown as TapLike;
     const x = event.clientX ?? event.detail?.x;
@@ -71,7 +76,8 @@ export function GridMapPicker({ grids, value, onPick }: GridMapPickerProps) {
         <Image className='grid-map__img' src={src} mode='scaleToFill' />
         {pin && (
           <View id='report-map-pin' className='grid-map__pin' style={{ left: `${(pin.x / frame.width) * 100}%`, top: `${(pin.y / frame.height) * 100}%` }}>
-            📍
+            <View className='grid-map__pin-head' />
+            <View className='grid-map__pin-stem' />
           </View>
         )}
       </View>

@@ -1,5 +1,5 @@
 import type { GridDetail } from '@linli/shared';
-import { gridContaining, gridMapFrame, gridMapSvg, projectToMap, tapToLngLat, unprojectFromMap } from './grid-map';
+import { gridContaining, gridMapFrame, gridMapLabel, gridMapSvg, projectToMap, tapToLngLat, unprojectFromMap } from './grid-map';
 
 function square(id: number, name: string, lng: number, lat: number, size: number, hole?: number[][]): GridDetail {
   const outer = [
@@ -20,7 +20,6 @@ describe('grid map picker geometry', () => {
     const frame = gridMapFrame([west, east], 600)!;
     expect(frame.minLng).toBeLessThan(113.27);
     expect(frame.maxLng).toBeGreaterThan(113.274);
-    // 0.0044° of longitude at 23°N is ~0.92 of 0.0024° of latitude's width ratio: the drawing is wider than tall.
     const shrink = Math.cos((23.131 * Math.PI) / 180);
     expect(frame.height / frame.width).toBeCloseTo((frame.maxLat - frame.minLat) / ((frame.maxLng - frame.minLng) * shrink), 3);
   });
@@ -62,6 +61,17 @@ describe('grid map picker geometry', () => {
     expect(svg).toContain('第一网格');
     expect(svg).toContain('&lt;东&gt;');
     expect(svg.indexOf('#b3261e')).toBeLessThan(svg.indexOf('第一网格'));
+  });
+
+  it('labels a grid by its own part of the name, since the map is already the community', () => {
+    expect(gridMapLabel('西湖社区第5网格')).toBe('第5网格');
+    expect(gridMapLabel('第一网格')).toBe('第一网格');
+    expect(gridMapLabel('社区')).toBe('社区');
+  });
+
+  it('scales labels up for a drawing shown narrower than its view width', () => {
+    const frame = gridMapFrame([west], 600)!;
+    expect(gridMapSvg([west], frame, null, 60)).toContain('font-size="60.0"');
   });
 
   it('has no frame for a community without drawn grids', () => {

@@ -96,8 +96,17 @@ function escapeXml(text: string): string {
   return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 }
 
-/** The grids as an SVG document (outlined, the chosen one filled, each labelled at its centre). */
-export function gridMapSvg(grids: GridDetail[], frame: GridMapFrame, highlightId: number | null): string {
+/** A grid's label on the map: its own part ("第3网格") when the name repeats the community's. */
+export function gridMapLabel(name: string): string {
+  const own = name.replace(/^.*?(社区|村)/, '');
+  return own || name;
+}
+
+/**
+ * The grids as an SVG document (outlined, the chosen one filled, each labelled at its centre). `labelSize` is in
+ * view units: a drawing shown narrower than its view width needs bigger labels to stay readable.
+ */
+export function gridMapSvg(grids: GridDetail[], frame: GridMapFrame, highlightId: number | null, labelSize = 24): string {
   const fmt = (n: number) => n.toFixed(1);
   const shapes = grids.map((grid) => {
     const path = rings(grid)
@@ -109,8 +118,8 @@ export function gridMapSvg(grids: GridDetail[], frame: GridMapFrame, highlightId
       : { x: 0, y: 0 };
     const on = grid.id === highlightId;
     return (
-      `<path d="${path}" fill="${on ? '#fbe9e7' : '#ffffff'}" fill-rule="evenodd" stroke="${on ? '#b3261e' : '#8c8279'}" stroke-width="${on ? 4 : 2}"/>` +
-      `<text x="${fmt(centre.x)}" y="${fmt(centre.y)}" font-size="22" text-anchor="middle" fill="#595959">${escapeXml(grid.name)}</text>`
+      `<path d="${path}" fill="${on ? '#fbe9e7' : '#ffffff'}" fill-rule="evenodd" stroke="${on ? '#b3261e' : '#8c8279'}" stroke-width="${fmt((on ? 4 : 2) * (labelSize / 24))}"/>` +
+      `<text x="${fmt(centre.x)}" y="${fmt(centre.y)}" font-size="${fmt(labelSize)}" text-anchor="middle" fill="#3d3d3d">${escapeXml(gridMapLabel(grid.name))}</text>`
     );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${fmt(frame.width)} ${fmt(frame.height)}" width="${fmt(frame.width)}" height="${fmt(frame.height)}"><rect width="100%" height="100%" fill="#efe9e2"/>${shapes.join('')}</svg>`;
