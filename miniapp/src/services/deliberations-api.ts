@@ -128,7 +128,7 @@ export function deliberationsLive(): RealtimeClient {
     live = createRealtimeClient({
       baseUrl,
       token: () => session.token(),
-      ...(process.env.TARO_ENV === 'h5' ? {} : { transports: [taroWebSocketTransport(Taro.connectSocket as never)] }),
+      ...(process.env.TARO_ENV === 'h5' ? {} : { transports: [taroWebSocketTransport(Taro.connectSocket)] }),
     });
   }
   return live;

@@ -16,7 +16,7 @@ import {
 import { ErrorNote } from '../../../components/error-note';
 import { PageRoot } from '../../../components/page-root';
 import { useSession } from '../../../hooks/use-session';
-import { errorMessage } from '../../../services';
+import { ApiError, errorMessage } from '../../../services';
 import { deliberationsApi, deliberationsLive, newIdempotencyKey, pollRoom } from '../../../services/deliberations-api';
 import { formatShanghaiTime, timeLeft } from '../parts/deliberation-time';
 import { SignInNote } from '../parts/sign-in-note';
@@ -38,10 +38,15 @@ interface SlotBallotProps {
   poll: DeliberationPollView;
   slot: DeliberationVoterSlot;
   onCast: (slot: DeliberationVoterSlot, receipt: DeliberationBallotReceipt) => void;
+  /** The ballot changed elsewhere (another device): reload what this voter currently has. */
+  onStale: () => void;
 }
 
+/** 409s meaning this page's idea of the current ballot is out of date. */
+const STALE_BALLOT_ERRORS = ['ballot_exists', 'ballot_changed'];
+
 /** The ballot for one place the voter votes from (themselves, or one owned unit). */
-function SlotBallot({ poll, slot, onCast }: SlotBallotProps) {
+function SlotBallot({ poll, slot, onCast, onStale }: SlotBallotProps) {
   const key = slotKey(slot);
   const [choice, setChoice] = useState<string[]>(slot.current?.choice ?? []);
   const [changing, setChanging] = useState(!slot.current);
@@ -49,6 +54,12 @@ function SlotBallot({ poll, slot, onCast }: SlotBallotProps) {
   const [busy, setBusy] = useState(false);
   // One key per intended ballot: a retried tap reuses it, a new choice gets a new one.
   const idempotency = useRef<string>(newIdempotencyKey());
+  const currentSeq = slot.current?.seq;
+  // A ballot cast here or on another device becomes the one to start from.
+  useEffect(() => {
+    if (slot.current) setChoice(slot.current.choice);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentSeq]);
 
   async function cast() {
     if (busy) return;
@@ -64,6 +75,7 @@ function SlotBallot({ poll, slot, onCast }: SlotBallotProps) {
       Taro.showToast({ title: slot.current ? '已修改投票' : '投票成功', icon: 'none' });
     } catch (err) {
       setMessage(errorMessage(err));
+      if (err instanceof ApiError && STALE_BALLOT_ERRORS.includes(err.error)) onStale();
     } finally {
       setBusy(false);
     }
@@ -290,7 +302,7 @@ export default function PollPage() {
           <Text className='section-title'>我的投票</Text>
           {mine.slots.map((slot) =>
             open ? (
-              <SlotBallot key={slotKey(slot)} poll={poll} slot={slot} onCast={onCast} />
+              <SlotBallot key={slotKey(slot)} poll={poll} slot={slot} onCast={onCast} onStale={loadMine} />
             ) : (
               slot.current && (
                 <View key={slotKey(slot)} id={`ballot-${slotKey(slot)}`} className='card'>

@@ -45,7 +45,8 @@ export function PollResultCard({ poll, result, idPrefix = 'poll-result' }: { pol
             同意 {formatExclusiveArea(decision.byChoice.agree.area)}㎡ · 反对 {formatExclusiveArea(decision.byChoice.disagree.area)}㎡ · 弃权{' '}
             {formatExclusiveArea(decision.byChoice.abstain.area)}㎡
           </Text>
-          <Text className='delib-body'>{decision.explanation}</Text>
+          {/* The summary carries the statutory explanation for owners' votes. */}
+          <Text className={`delib-body ${idPrefix}-summary`}>{result.summary}</Text>
           <Text className='delib-meta'>{OWNER_HEADCOUNT_NOTE}</Text>
         </View>
       ) : (
@@ -56,9 +57,9 @@ export function PollResultCard({ poll, result, idPrefix = 'poll-result' }: { pol
               参与 {tally.turnout.voters} / {tally.turnout.eligible} 人（{tally.turnout.percent}）
             </Text>
           )}
+          <Text className={`delib-body ${idPrefix}-summary`}>{result.summary}</Text>
         </View>
       )}
-      <Text className={`delib-body ${idPrefix}-summary`}>{result.summary}</Text>
       <Text className='delib-meta'>选票链：共 {result.chainCount} 张，链头</Text>
       <Text className='delib-receipt'>{result.chainHead}</Text>
     </View>
