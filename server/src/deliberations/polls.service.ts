@@ -9,7 +9,7 @@ import {
   type DeliberationPollView,
   type DeliberationVoterSlot,
 } from '@linli/shared';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { DeliberationAccess, scopeLabel } from './deliberation-access';
 import { DeliberationErrors } from './deliberation-errors';
@@ -136,10 +136,5 @@ export class PollsService {
       return { eligible: false, reason: `本次投票仅限${scopeLabel(scope)}参与`, slots: [] };
     }
     return { eligible: true, reason: null, slots: [{ unitId: null, label: '本人', exclusiveArea: null, current: await latest(personalVoterKey(user.id)) }] };
-  }
-
-  /** Polls of several deliberations at once, for lists. */
-  async forDeliberations(ids: number[]): Promise<Poll[]> {
-    return ids.length ? this.dataSource.getRepository(Poll).find({ where: { deliberationId: In(ids) } }) : [];
   }
 }
