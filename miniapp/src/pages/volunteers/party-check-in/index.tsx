@@ -183,34 +183,41 @@ export default function PartyCheckIn() {
         </View>
         {community && <Text className='vol-meta'>{community.streetName}</Text>}
 
-        {organizations.length > 0 && (
-          <View className='field'>
-            <Text className='field__label'>所在党组织已在本社区报到？</Text>
-            <View className='choices'>
-              {organizations.map((o) => (
-                <View
-                  key={o.id}
-                  className={`choice party-organization-option-${o.id}${o.id === organizationId ? ' choice--on' : ''}`}
-                  onClick={() => {
-                    setOrganizationId(o.id === organizationId ? null : o.id);
-                    setOrganizationName(o.name);
-                  }}
-                >
-                  {o.name}
+        {blocked && communityId !== null ? (
+          <Text id='party-check-in-blocked' className='muted'>
+            {blocked}
+          </Text>
+        ) : (
+          <View>
+            {organizations.length > 0 && (
+              <View className='field'>
+                <Text className='field__label'>所在党组织已在本社区报到？</Text>
+                <View className='choices'>
+                  {organizations.map((o) => (
+                    <View
+                      key={o.id}
+                      className={`choice party-organization-option-${o.id}${o.id === organizationId ? ' choice--on' : ''}`}
+                      onClick={() => {
+                        setOrganizationId(o.id === organizationId ? null : o.id);
+                        setOrganizationName(o.name);
+                      }}
+                    >
+                      {o.name}
+                    </View>
+                  ))}
                 </View>
-              ))}
+              </View>
+            )}
+            <View className='field'>
+              <Text className='field__label'>所在党组织</Text>
+              <Input id='party-check-in-organization' className='field__input' value={organizationName} placeholder='如：市税务局第一党支部' onInput={(e) => setOrganizationName(e.detail.value)} />
+            </View>
+            <ErrorNote id='party-check-in-error' message={error} />
+            <View id='party-check-in-submit' className={busy ? 'btn btn--disabled' : 'btn'} onClick={submit}>
+              {busy ? '提交中…' : '提交报到'}
             </View>
           </View>
         )}
-        <View className='field'>
-          <Text className='field__label'>所在党组织</Text>
-          <Input id='party-check-in-organization' className='field__input' value={organizationName} placeholder='如：市税务局第一党支部' onInput={(e) => setOrganizationName(e.detail.value)} />
-        </View>
-        {blocked && communityId !== null && <Text className='muted'>{blocked}</Text>}
-        <ErrorNote id='party-check-in-error' message={error} />
-        <View id='party-check-in-submit' className={busy || (blocked && communityId !== null) ? 'btn btn--disabled' : 'btn'} onClick={submit}>
-          {busy ? '提交中…' : '提交报到'}
-        </View>
       </View>
 
       {communityId !== null && <OrganizationForm communityId={communityId} />}

@@ -38,7 +38,8 @@ export default function VolunteerQr() {
   useEffect(() => {
     if (!Number.isInteger(id)) return;
     volunteersApi.activity(id).then(setActivity).catch((err) => setError(errorMessage(err)));
-    Taro.setKeepScreenOn?.({ keepScreenOn: true }).catch(() => undefined);
+    // The organiser's phone lies on the table for the whole event; a dimmed screen cannot be scanned.
+    if (process.env.TARO_ENV === 'weapp') Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined);
   }, [id]);
 
   useEffect(() => {
