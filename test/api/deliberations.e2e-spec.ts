@@ -259,16 +259,24 @@ describe('deliberation and voting (/api)', () => {
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ error: 'poll_not_open', details: { phase: 'scheduled' } });
 
+    const keyed = await n.post(voter.token, `/polls/${poll.id}/ballots`, { choice: ['a'], replacesReceipt: first.body.receipt }).set('Idempotency-Key', 'retry-after-close-1');
+    expect(keyed.status).toBe(201);
+
     await n.expire(poll.id);
-    const late = await n.post(voter.token, `/polls/${poll.id}/ballots`, { choice: ['c'], replacesReceipt: first.body.receipt });
+    // The phone never saw the answer and retries after the close: it gets the receipt, nothing new counts.
+    const retried = await n.post(voter.token, `/polls/${poll.id}/ballots`, { choice: ['a'], replacesReceipt: first.body.receipt }).set('Idempotency-Key', 'retry-after-close-1');
+    expect(retried.status).toBe(200);
+    expect(retried.body.receipt).toBe(keyed.body.receipt);
+    const late = await n.post(voter.token, `/polls/${poll.id}/ballots`, { choice: ['c'], replacesReceipt: keyed.body.receipt });
     expect(late.status).toBe(409);
     expect(late.body.error).toBe('poll_not_open');
 
     const after = (await n.get(null, `/polls/${poll.id}`)).body as DeliberationPollView;
-    expect(after.result!.chainCount).toBe(1);
+    expect(after.result!.chainCount).toBe(2);
+    expect(after.result!.tally.voters).toBe(1);
     expect(after.result!.tally.options).toEqual([
       { optionId: 'a', votes: 1 },
-      { optionId: 'b', votes: 1 },
+      { optionId: 'b', votes: 0 },
       { optionId: 'c', votes: 0 },
     ]);
   });

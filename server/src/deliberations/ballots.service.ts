@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { compileBallotValidator } from '@linli/shared';
+import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { BallotIntake, type BallotAccepted } from './ballot-intake';
 import { DeliberationErrors } from './deliberation-errors';
 import type { BallotInputDto } from './dto/poll.dto';
+import { PollBallotReceipt } from './entities/ballot-receipt.entity';
+import { PollBallot } from './entities/ballot.entity';
 import type { Poll } from './entities/poll.entity';
 import { pollPhase } from './poll-phase';
 import { votingPollOf } from './poll-result';
 import { personalVoterKey, PollsService, unitVoterKey } from './polls.service';
 import { ResidencyScope } from './residency-scope';
-import { scopeOf } from './views';
+import { receiptView, scopeOf } from './views';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -21,6 +25,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 @Injectable()
 export class BallotsService {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly polls: PollsService,
     private readonly residency: ResidencyScope,
     private readonly intake: BallotIntake,
@@ -30,7 +35,12 @@ export class BallotsService {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw DeliberationErrors.badIdempotencyKey();
     const poll = await this.polls.find(pollId);
     const phase = pollPhase(poll, new Date());
-    if (phase !== 'open') throw DeliberationErrors.pollNotOpen(phase);
+    if (phase !== 'open') {
+      // A retry of a ballot that was accepted just before the close still gets its receipt back.
+      const earlier = idempotencyKey ? await this.earlierSubmission(user.id, pollId, idempotencyKey) : null;
+      if (earlier) return { receipt: receiptView(earlier), replayed: true };
+      throw DeliberationErrors.pollNotOpen(phase);
+    }
 
     const check = compileBallotValidator(votingPollOf(poll))(input.choice);
     if (!check.ok) throw DeliberationErrors.ballotInvalid(check.message, check.error, check.details);
@@ -43,6 +53,14 @@ export class BallotsService {
       replacesReceipt: input.replacesReceipt,
       clientKey: idempotencyKey ?? null,
     });
+  }
+
+  private async earlierSubmission(userId: number, pollId: number, clientKey: string): Promise<PollBallot | null> {
+    const candidates = await this.dataSource.getRepository(PollBallot).findBy({ pollId, clientKey });
+    for (const ballot of candidates) {
+      if (await this.dataSource.getRepository(PollBallotReceipt).existsBy({ pollId, seq: ballot.seq, userId })) return ballot;
+    }
+    return null;
   }
 
   /** Which voter this ballot is for: the person, or the unit they own in an owners' vote (with its area). */

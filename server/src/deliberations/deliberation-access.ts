@@ -24,7 +24,7 @@ export class DeliberationAccess {
   }
 
   async assertMay(user: AuthUser, action: Action, communityId: number): Promise<void> {
-    if (!(await this.may(user, action, communityId))) throw DeliberationErrors.notResident();
+    if (!(await this.may(user, action, communityId))) throw DeliberationErrors.outOfScope();
   }
 
   isResident(userId: number, communityId: number): Promise<boolean> {

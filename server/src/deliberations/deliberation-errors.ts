@@ -11,6 +11,7 @@ export const DeliberationErrors = {
   commentNotFound: () => fail(404, 'not_found', '评论不存在'),
   pollNotFound: () => fail(404, 'not_found', '投票不存在'),
   bulletinNotFound: () => fail(404, 'not_found', '公告不存在'),
+  outOfScope: () => fail(403, 'forbidden', '这不在您负责的范围内'),
   notResident: () => fail(403, 'not_resident', '仅本社区已认证的居民可以参与'),
   notInScope: (label: string) => fail(403, 'not_in_scope', `本议题仅限${label}参与`),
   buildingRequired: () => fail(400, 'validation_failed', '楼栋范围的议题需要填写楼栋'),
