@@ -67,8 +67,11 @@ export default function DeliberationTab() {
               key={c.id}
               className={`choice delib-community-option delib-community-option-${c.id}${c.id === communityId ? ' choice--on' : ''}`}
               onClick={() => {
-                setCommunityId(c.id);
-                setTopics(null);
+                // Choosing the community already shown keeps its list (nothing would reload it).
+                if (c.id !== communityId) {
+                  setTopics(null);
+                  setCommunityId(c.id);
+                }
                 setChoosing(false);
               }}
             >
