@@ -16,14 +16,16 @@ import { startTestApp, type TestApp } from './support/test-app';
 const ROOT = resolve(__dirname, '../..');
 
 /** A community with a committee, `residents` verified residents, and an open single-choice poll. */
-async function openPoll(t: TestApp, residents: number): Promise<{ pollId: number; communityId: number; tokens: string[] }> {
+async function openPoll(t: TestApp, residents: number): Promise<{ pollId: number; communityId: number; tokens: string[]; userIds: number[] }> {
   const ds = t.dataSource;
   const org = await createOrgTree(ds);
   const committee = await createUser(ds, { name: '居委会', grants: [{ role: 'community_committee', scopeId: org.community.id }] });
   const branch = await createUser(ds, { name: '党支部', grants: [{ role: 'party_branch', scopeId: org.community.id }] });
   const tokens: string[] = [];
+  const userIds: number[] = [];
   for (let i = 0; i < residents; i++) {
     const user = await createUser(ds, { name: `居民${i}` });
+    userIds.push(user.id);
     const household = await ds.getRepository(Household).save({ communityId: org.community.id, gridId: null, building: '1栋', unit: '1单元', room: unique('R') });
     await ds.getRepository(Residency).save({ userId: user.id, householdId: household.id, relation: 'tenant', exclusiveArea: null, status: 'verified' });
     tokens.push(await t.tokenFor(user.id));
@@ -38,7 +40,7 @@ async function openPoll(t: TestApp, residents: number): Promise<{ pollId: number
     .set(auth(committeeToken))
     .send({ title: '选一个', type: 'single', options: [{ id: 'yes', label: '好' }, { id: 'no', label: '不好' }], opensAt: new Date(Date.now() - 1000).toISOString(), closesAt: new Date(Date.now() + 3600_000).toISOString() });
   expect(poll.status).toBe(201);
-  return { pollId: poll.body.id, communityId: org.community.id, tokens };
+  return { pollId: poll.body.id, communityId: org.community.id, tokens, userIds };
 }
 
 describe('ballots under concurrency', () => {
@@ -101,15 +103,24 @@ class SecondProcess {
       require('reflect-metadata');
       const { createApp } = require(${JSON.stringify(join(ROOT, 'server/src/app.factory.ts'))});
       const { PollCloseService } = require(${JSON.stringify(join(ROOT, 'server/src/deliberations/poll-close.service.ts'))});
+      const { BallotsService } = require(${JSON.stringify(join(ROOT, 'server/src/deliberations/ballots.service.ts'))});
       const readline = require('node:readline');
       (async () => {
         const app = await createApp({ databaseUrl: process.env.K_DATABASE_URL, devLogin: false, seedOnStart: false, demo: false, logLevel: 'silent', h5Dir: '/nonexistent-h5' });
         const closer = app.get(PollCloseService);
+        const ballots = app.get(BallotsService);
         console.log('ready');
         for await (const line of readline.createInterface({ input: process.stdin })) {
           const [cmd, id] = line.split(' ');
           if (cmd === 'close') {
             try { console.log('closed ' + (await closer.closePoll(Number(id)))); } catch (e) { console.log('failed ' + String(e && e.message)); }
+          }
+          if (cmd === 'cast') {
+            const [, pollId, userId, option] = line.split(' ');
+            ballots.cast({ id: Number(userId), grants: [] }, Number(pollId), { choice: [option] }, undefined).then(
+              (outcome) => console.log('cast ' + outcome.receipt.seq),
+              (e) => console.log('failed ' + String(e && e.message)),
+            );
           }
           if (cmd === 'exit') { await app.close(); process.exit(0); }
         }
@@ -159,6 +170,27 @@ describe('closing a poll from two server processes at once', () => {
     await t?.close();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('chains ballots cast through both processes at once into one unbroken chain', async () => {
+    const { pollId, tokens, userIds } = await openPoll(t, 30);
+    const there = userIds.slice(15);
+    for (const id of there) second.send(`cast ${pollId} ${id} no`);
+    const [here, replies] = await Promise.all([
+      Promise.all(tokens.slice(0, 15).map((token) => t.request.post(`/api/polls/${pollId}/ballots`).set('Authorization', `Bearer ${token}`).send({ choice: ['yes'] }))),
+      (async () => {
+        const lines: string[] = [];
+        while (lines.length < there.length) lines.push(await second.next());
+        return lines;
+      })(),
+    ]);
+    expect(here.map((r) => r.status)).toEqual(new Array(15).fill(201));
+    expect(replies.every((line) => line.startsWith('cast '))).toBe(true);
+    const chain = (await t.request.get(`/api/polls/${pollId}/chain`)).body as DeliberationChainView;
+    const stored = await t.dataSource.getRepository(Poll).findOneByOrFail({ id: pollId });
+    expect(chain.count).toBe(30);
+    expect(verifyChain(chain.ballots, { pollId: chain.chainPollId, head: stored.chainHead!, count: 30 }).ok).toBe(true);
+    expect(stored.liveCounts).toEqual({ votes: [15, 15], voters: 30 });
+  }, 60_000);
 
   it('counts the poll once and posts exactly one result to the bulletin board', async () => {
     const { pollId, communityId, tokens } = await openPoll(t, 3);
