@@ -422,3 +422,40 @@ describe('deliberation and voting (/api)', () => {
     expect(late.body.error).toBe('discussion_closed');
   });
 });
+
+describe('deliberation with the demo district’s people', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  }, 60_000);
+  afterAll(async () => t.close());
+
+  it('lets seeded residents of 越秀 community c01 propose and vote, the branch approve and the committee run the vote', async () => {
+    const [resident, neighbour, branch, committee] = await Promise.all(
+      ['resident-c01-001', 'resident-c01-002', 'branch-c01', 'committee-c01'].map((key) => t.loginAs(key)),
+    );
+    const me = (await t.request.get('/api/me').set('Authorization', `Bearer ${resident}`)).body;
+    const communityId = me.community.id as number;
+    const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+    const topic = await t.request.post(`/api/communities/${communityId}/topics`).set(as(resident)).send({ title: '小区增设长者饭堂', body: '希望在活动中心开设长者饭堂。', scope: { kind: 'community' } });
+    expect(topic.status).toBe(201);
+    expect((await t.request.post(`/api/topics/${topic.body.id}/support`).set(as(neighbour))).body.supportCount).toBe(1);
+    expect((await t.request.post(`/api/topics/${topic.body.id}/review`).set(as(branch)).send({ decision: 'approve' })).status).toBe(200);
+    const d = await t.request.post(`/api/topics/${topic.body.id}/deliberations`).set(as(committee)).send({ discussionEndsAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(d.status).toBe(201);
+    const poll = await t.request
+      .post(`/api/deliberations/${d.body.id}/polls`)
+      .set(as(committee))
+      .send({ title: '是否开设长者饭堂', type: 'approval3', opensAt: new Date().toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() });
+    expect(poll.status).toBe(201);
+    expect(poll.body.eligibleCount).toBeGreaterThan(2);
+    expect((await t.request.post(`/api/polls/${poll.body.id}/ballots`).set(as(resident)).send({ choice: ['agree'] })).status).toBe(201);
+    expect((await t.request.post(`/api/polls/${poll.body.id}/ballots`).set(as(neighbour)).send({ choice: ['abstain'] })).status).toBe(201);
+    // The district administrator manages anywhere in the district but is not a resident, so cannot vote.
+    const admin = await t.loginAs('admin');
+    const refused = await t.request.post(`/api/polls/${poll.body.id}/ballots`).set(as(admin)).send({ choice: ['agree'] });
+    expect(refused.status).toBe(403);
+    expect((await t.request.get(`/api/polls/${poll.body.id}`)).body.counts.voters).toBe(2);
+  });
+});
