@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 
@@ -6,8 +6,11 @@ import { AppConfig } from '../config/app-config';
  * The shared ioredis connection, or null without REDIS_URL (single-process deployments need none).
  * Features that can use Redis (socket.io adapter, caches) must also work when `client` is null.
  */
+/** How long start-up waits for the first connection before going on without it (it keeps retrying). */
+const READY_WAIT_MS = 5000;
+
 @Injectable()
-export class RedisService implements OnApplicationShutdown {
+export class RedisService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RedisService.name);
   readonly client: Redis | null;
 
@@ -23,6 +26,30 @@ export class RedisService implements OnApplicationShutdown {
       : null;
     // Without a listener ioredis reports connection failures as unhandled errors.
     this.client?.on('error', (error) => this.logger.warn({ err: error.message }, 'redis connection problem'));
+  }
+
+  /**
+   * Start-up waits (bounded) for the first connection or its first failure, so a freshly started server reports and uses a
+   * reachable Redis at once instead of racing its own connect; an unreachable one is logged, not fatal.
+   */
+  async onModuleInit(): Promise<void> {
+    const client = this.client;
+    if (!client || client.status === 'ready') return;
+    const ready = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => done(false), READY_WAIT_MS);
+      const onReady = () => done(true);
+      // A refused connection fails at once: no point waiting out the deadline.
+      const onError = () => done(false);
+      function done(value: boolean) {
+        clearTimeout(timer);
+        client!.off('ready', onReady);
+        client!.off('error', onError);
+        resolve(value);
+      }
+      client.on('ready', onReady);
+      client.on('error', onError);
+    });
+    if (!ready) this.logger.warn('redis not reachable at start-up; continuing and retrying in the background');
   }
 
   /** PING with a deadline: 'up', 'down', or 'disabled' when no Redis is configured. */
