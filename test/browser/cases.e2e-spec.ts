@@ -50,6 +50,15 @@ describeBrowser('snap-and-report (随手拍) on the H5 mini-program', () => {
     return (await server.request.get('/api/me').set('Authorization', `Bearer ${token}`)).body as MeResponse;
   }
 
+  /** Signs in without the picker (it offers only a few users per role): the session as the app stores it, set before the app starts. */
+  async function openSignedIn(page: Page, userId: number, route: string): Promise<void> {
+    const token = await server.tokenFor(userId);
+    const session = { token, user: await meOf(token), expiresAt: Date.now() + 3_600_000 };
+    // Taro's H5 storage keeps each value wrapped as {data}.
+    await page.context().addInitScript((stored) => localStorage.setItem('linli.session', stored), JSON.stringify({ data: session }));
+    await page.goto(`${server.baseUrl}/#${route}`);
+  }
+
   async function signIn(page: Page, userId: number): Promise<void> {
     await page.goto(`${server.baseUrl}/#/pages/auth/login/index`);
     await page.click(`.dev-user-${userId}`);
@@ -157,5 +166,63 @@ describeBrowser('snap-and-report (随手拍) on the H5 mini-program', () => {
     expect(await page.locator('#case-photos-after img, #case-photos-after .photo-row__img').count()).toBeGreaterThan(0);
     await snapshot(page, 'case-resolved-live');
     await context.close();
+  }, 120_000);
+  it('lets the grid worker accept, start and resolve a case with an after-photo from their inbox, and the resident rate it', async () => {
+    // A worker on duty around the clock in a grid of their own, and a resident's report inside it, filed over the API.
+    const workerGrant = await server.dataSource.getRepository(RoleGrant).findOneByOrFail({ role: 'grid_worker', scopeKind: 'grid' });
+    const grid = (await server.request.get(`/api/org/grids/${workerGrant.scopeId}`)).body as GridDetail;
+    const shifts = server.dataSource.getRepository(DutyShift);
+    for (let weekday = 0; weekday < 7; weekday++) {
+      await shifts.insert({ gridId: grid.id, communityId: grid.communityId, userId: workerGrant.userId, weekday, startMinute: 0, endMinute: 1440, isDispatcher: false });
+    }
+    const offered = (await server.request.get('/api/auth/dev-users')).body as Array<{ id: number; role: string }>;
+    const residentId = offered.filter((u) => u.role === 'resident')[1]?.id ?? offered.find((u) => u.role === 'resident')!.id;
+    const residentAuth = { Authorization: `Bearer ${await server.tokenFor(residentId)}` };
+    const before = (await server.request.post('/api/media/photos').set(residentAuth).attach('file', await phoneJpeg('#8a6d3b'), 'litter.jpg')).body as UploadedPhoto;
+    const categories = (await server.request.get('/api/org/categories')).body as Array<{ id: number }>;
+    const filed = await server.request
+      .post('/api/cases')
+      .set(residentAuth)
+      .send({ clientKey: `browser-${Date.now()}`, photoIds: [before.id], ...pointInside(grid), description: '楼下垃圾堆了三天没人清理', categoryId: categories[0].id });
+    expect(filed.status).toBe(201);
+    const caseId = (filed.body as CaseDetail).id;
+    const handlerId = (await server.dataSource.getRepository(Case).findOneByOrFail({ id: caseId })).handlerUserId!;
+    expect(handlerId).not.toBeNull();
+
+    const worker = await phonePage(browser);
+    await openSignedIn(worker.page, handlerId, '/pages/cases/inbox/index?scope=assigned');
+    await worker.page.waitForSelector('#inbox-list', { timeout: 20_000 });
+    await snapshot(worker.page, 'case-inbox');
+    await worker.page.click(`.inbox-item-${caseId}`);
+    await worker.page.waitForSelector('#case-action-accept', { timeout: 20_000 });
+    await worker.page.click('#case-action-accept');
+    await worker.page.click('#case-action-submit');
+    await worker.page.waitForSelector('#case-status.case-status-accepted', { timeout: 20_000 });
+    await worker.page.click('#case-action-start');
+    await worker.page.waitForSelector('#case-status.case-status-in_progress', { timeout: 20_000 });
+
+    await worker.page.click('#case-action-resolve');
+    // Resolving without a photo or a result is refused on the phone, in words.
+    await worker.page.click('#case-action-submit');
+    expect(await worker.page.textContent('#case-action-error')).toContain('照片');
+    const [chooser] = await Promise.all([worker.page.waitForEvent('filechooser'), worker.page.click('#case-after-photos-add')]);
+    await chooser.setFiles({ name: 'cleaned.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg('#3b8a4f') });
+    await worker.page.waitForSelector('#case-after-photos .draft-photo--done', { timeout: 20_000 });
+    await worker.page.fill('#case-action-text textarea', '已联系环卫清运完毕');
+    await worker.page.click('#case-action-submit');
+    await worker.page.waitForSelector('#case-status.case-status-resolved', { timeout: 20_000 });
+    await snapshot(worker.page, 'case-worker-resolved');
+    await worker.context.close();
+
+    const resident = await phonePage(browser);
+    await openSignedIn(resident.page, residentId, `/pages/cases/detail/index?id=${caseId}`);
+    await resident.page.waitForSelector('#case-rate-form', { timeout: 20_000 });
+    expect(await resident.page.locator('#case-photos-after .photo-row__img').count()).toBe(1);
+    await resident.page.click('#case-rate-star-5');
+    await resident.page.fill('#case-rate-comment textarea', '处理很快，谢谢');
+    await resident.page.click('#case-rate-submit');
+    await resident.page.waitForSelector('#case-status.case-status-closed', { timeout: 20_000 });
+    expect(await resident.page.textContent('#case-rating')).toContain('★★★★★');
+    await resident.context.close();
   }, 120_000);
 });

@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CASE_INBOX_LIVE_EVENT_TYPE, liveRoom, type CaseInboxItem, type CaseInboxScope } from '@linli/shared';
 import { ErrorNote } from '../../../components/error-note';
 import { PageRoot } from '../../../components/page-root';
 import { useSession } from '../../../hooks/use-session';
-import { errorMessage } from '../../../services';
+import { errorMessage, session } from '../../../services';
 import { casesApi } from '../../../services/cases-api';
 import { CaseRow } from '../case-row';
 import { caseLive } from '../taro-bindings';
@@ -36,8 +36,15 @@ export default function Inbox() {
     );
   }, [scope]);
 
+  // Load on opening, and again when coming back from a case (it may have left the queue meanwhile).
+  const signedIn = !!current;
+  useEffect(() => {
+    if (signedIn) load();
+  }, [signedIn, load]);
+  const opened = useRef(false);
   useDidShow(() => {
-    if (current) load();
+    if (opened.current && session.token()) load();
+    opened.current = true;
   });
 
   const user = current?.user;

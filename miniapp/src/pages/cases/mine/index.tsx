@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { CaseSummary } from '@linli/shared';
@@ -13,13 +13,21 @@ export default function MyCases() {
   const [items, setItems] = useState<CaseSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  // Re-read on every show: a case may have moved while its detail page was open.
-  useDidShow(() => {
-    if (!session.token()) return;
+  const load = useCallback(() => {
     casesApi.mine({ pageSize: 50 }).then(
       (page) => setItems(page.items),
       (err) => setError(errorMessage(err)),
     );
+  }, []);
+
+  // Load on opening, and re-read on coming back: a case may have moved while its page was open.
+  useEffect(() => {
+    if (session.token()) load();
+  }, [load]);
+  const opened = useRef(false);
+  useDidShow(() => {
+    if (opened.current && session.token()) load();
+    opened.current = true;
   });
 
   return (
