@@ -225,4 +225,54 @@ describeBrowser('snap-and-report (随手拍) on the H5 mini-program', () => {
     expect(await resident.page.textContent('#case-rating')).toContain('★★★★★');
     await resident.context.close();
   }, 120_000);
+  it('offers a neighbour the open report of the same kind nearby, in large text, and 我也遇到 follows it instead of filing another', async () => {
+    const offered = (await server.request.get('/api/auth/dev-users')).body as Array<{ id: number; role: string }>;
+    const [firstId, neighbourId] = offered.filter((u) => u.role === 'resident').map((u) => u.id);
+    const communityId = (await meOf(await server.tokenFor(neighbourId))).community!.id;
+    const grids = (await server.request.get(`/api/org/grids?communityId=${communityId}`)).body as GridDetail[];
+    const spot = pointInside(grids[grids.length - 1]);
+    const categories = (await server.request.get('/api/org/categories')).body as Array<{ id: number }>;
+    const category = categories[categories.length - 1];
+
+    // The first resident's report of a broken street light, filed over the API.
+    const firstAuth = { Authorization: `Bearer ${await server.tokenFor(firstId)}` };
+    const photo = (await server.request.post('/api/media/photos').set(firstAuth).attach('file', await phoneJpeg('#30303a'), 'lamp.jpg')).body as UploadedPhoto;
+    const first = await server.request
+      .post('/api/cases')
+      .set(firstAuth)
+      .send({ clientKey: `browser-first-${Date.now()}`, photoIds: [photo.id], ...spot, description: '路灯不亮，晚上很黑', categoryId: category.id });
+    expect(first.status).toBe(201);
+    const firstCase = first.body as CaseDetail;
+    const casesBefore = await server.dataSource.getRepository(Case).count();
+
+    // The neighbour, reading in large text, reports the same thing at the same spot.
+    const { context, page } = await phonePage(browser);
+    await context.addInitScript(() => localStorage.setItem('linli.largeText', JSON.stringify({ data: true })));
+    await openSignedIn(page, neighbourId, '/pages/report/index');
+    await page.waitForSelector('#report-page.page--large #report-photos-add', { timeout: 20_000 });
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#report-photos-add')]);
+    await chooser.setFiles({ name: 'dark.jpg', mimeType: 'image/jpeg', buffer: await phoneJpeg('#202028') });
+    await page.waitForSelector('.draft-photo--done', { timeout: 20_000 });
+    const frame = gridMapFrame(grids, 690)!;
+    const xy = projectToMap(frame, spot);
+    const box = (await page.locator('#report-map').boundingBox())!;
+    await page.locator('#report-map').click({ position: { x: (xy.x / frame.width) * box.width, y: (xy.y / frame.height) * box.height } });
+    await page.fill('#report-description textarea', '这边的路灯坏了');
+    await page.click(`#report-category-${category.id}`);
+    await snapshot(page, 'report-form-large-text');
+    await page.click('#report-submit');
+
+    await page.waitForSelector(`#report-nearby .nearby-case-${firstCase.id}`, { timeout: 20_000 });
+    expect(await page.textContent(`.nearby-case-${firstCase.id}`)).toContain('路灯不亮');
+    expect(await page.textContent(`.nearby-case-${firstCase.id}`)).toMatch(/\d+ 米/);
+    await snapshot(page, 'report-nearby');
+    await page.click(`#report-follow-${firstCase.id}`);
+
+    await page.waitForSelector('#case-code', { timeout: 20_000 });
+    expect(await page.textContent('#case-code')).toBe(firstCase.code);
+    const seen = (await server.request.get(`/api/cases/${firstCase.id}`).set('Authorization', `Bearer ${await server.tokenFor(neighbourId)}`)).body as CaseDetail;
+    expect(seen.isFollowing).toBe(true);
+    expect(await server.dataSource.getRepository(Case).count()).toBe(casesBefore);
+    await context.close();
+  }, 120_000);
 });

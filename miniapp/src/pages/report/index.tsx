@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import { CASE_DESCRIPTION_MAX, type CategorySummary, type CommunitySummary, type GridDetail, type NearbyCase } from '@linli/shared';
 import { ErrorNote } from '../../components/error-note';
 import { PageRoot } from '../../components/page-root';
@@ -8,6 +8,7 @@ import { useSession } from '../../hooks/use-session';
 import { api, errorMessage } from '../../services';
 import { casesApi } from '../../services/cases-api';
 import { formatAge, formatDistance } from '../cases/case-format';
+import { mediaUrl } from '../cases/taro-bindings';
 import { newClientKey } from './client-key';
 import { GridMapPicker } from './grid-map-picker';
 import { PhotoPicker } from './photo-picker';
@@ -144,8 +145,9 @@ export default function Report() {
       setBusy(false);
     }
     const others = similar.filter((c) => !c.isReporter);
-    if (others.length) setNearby(others);
-    else await send();
+    if (!others.length) return send();
+    setNearby(others);
+    Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
   }
 
   async function follow(caseId: number) {
@@ -170,6 +172,7 @@ export default function Report() {
         <View id='report-nearby' className='card nearby'>
           {nearby.map((item) => (
             <View key={item.id} className={`case-item nearby-case nearby-case-${item.id}`}>
+              {item.thumbUrl ? <Image className='case-item__thumb' src={mediaUrl(item.thumbUrl)} mode='aspectFill' /> : null}
               <View className='case-item__body'>
                 <Text className='case-item__text'>{item.description}</Text>
                 <Text className='muted'>
