@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   'deliberation.participate': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
   'deliberation.review': { party_branch: 'scope', district_admin: 'scope' },
   'deliberation.manage': { community_committee: 'scope', district_admin: 'scope' },
+  // Case outcomes are public (办理结果公开): anyone, visitors too, sees resolved cases without names.
+  'case.outcomes': { visitor: 'any', resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
+  // Case figures: a committee for its community, a district administrator for the district.
+  'case.figures': { community_committee: 'scope', district_admin: 'scope' },
 } as const satisfies Record<string, Partial<Record<Role, Reach>>>;
 
 export type Action = keyof typeof PERMISSIONS;
