@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { AuthModule } from './auth/auth.module';
@@ -34,6 +35,8 @@ export class AppModule {
         LoggingModule.forRoot(),
         DatabaseModule,
         RedisModule,
+        // Timers of periodic sweeps (the case deadline sweep); each feature registers its own interval.
+        ScheduleModule.forRoot(),
         AuthModule,
         UsersModule,
         ResidenciesModule,

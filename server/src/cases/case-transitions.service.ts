@@ -14,6 +14,7 @@ import { Department } from '../departments/department.entity';
 import { ProblemCategory } from '../departments/problem-category.entity';
 import { CaseRouter } from '../dispatch/case-router.service';
 import { MediaService } from '../media/media.service';
+import { PointsService } from '../points/points.service';
 import { CaseViewer, canViewCase, caseActorsOf } from './case-actors';
 import { loadCaseParties } from './case-bundle';
 import { CaseErrors } from './case-errors';
@@ -26,6 +27,12 @@ import { AuditLogEntry, Case, CaseDepartment, CaseFollower, CasePhoto, CaseTimel
 export interface CaseActing {
   user: CaseViewer | null;
   requestId?: string | null;
+  /**
+   * System only (user null): the case role in whose stead the system makes a move the table gives to that
+   * role — the deadline sweep blows the whistle (吹哨) on an overdue case as its dispatcher would. The move is
+   * checked for that role; the timeline and audit record the system.
+   */
+  inPlaceOf?: CaseActor;
 }
 
 /** What an event carries; each event reads the fields it needs (the HTTP DTOs have already checked shapes). */
@@ -59,6 +66,9 @@ type Changes = Partial<Pick<Case,
   | 'resolvedAt' | 'closedAt' | 'rating' | 'ratingComment' | 'rejectKind' | 'rejectReason' | 'reopenCount' | 'routedBy'
 >>;
 
+/** Points for reporting: a case taken up by a handler earns its reporter valid_report; rejecting it as invalid or duplicate takes them back. */
+const REPORT_POINTS_SOURCE = 'case';
+
 const AUDITED: (keyof Case)[] = ['status', 'handlerUserId', 'leadDepartmentId', 'queue', 'categoryId', 'reopenCount', 'rating', 'rejectKind', 'version'];
 
 function snapshot(row: Case, departmentIds: number[]): Record<string, unknown> {
@@ -83,6 +93,7 @@ export class CaseTransitions {
     private readonly media: MediaService,
     private readonly router: CaseRouter,
     private readonly live: CaseLive,
+    private readonly points: PointsService,
   ) {}
 
   async apply(caseId: number, event: CaseEvent, acting: CaseActing, payload: CaseTransitionPayload, manager?: EntityManager): Promise<CaseTransitionResult> {
@@ -106,7 +117,8 @@ export class CaseTransitions {
       const refusal = decideCaseMove(row.status, event, actors[0] ?? 'reporter', { reopenCount: row.reopenCount });
       throw CaseErrors.wrongStatus(refusal.ok ? `案件当前状态不能${CASE_EVENT_LABELS[event]}` : refusal.message);
     }
-    const actor = actors.find((a) => transition.actors.includes(a));
+    const standIn = acting.user === null && acting.inPlaceOf !== undefined && transition.actors.includes(acting.inPlaceOf);
+    const actor = actors.find((a) => transition.actors.includes(a)) ?? (standIn ? 'system' : undefined);
     if (!actor) throw CaseErrors.notYourMove(`您无权对该案件执行「${CASE_EVENT_LABELS[event]}」`);
 
     const before = snapshot(row, departments.map((d) => d.departmentId));
@@ -224,6 +236,7 @@ export class CaseTransitions {
       .execute();
     if (updated.affected !== 1) throw CaseErrors.stale();
     const after = await repo.findOneByOrFail({ id: row.id });
+    await this.settleReportPoints(m, row, after, event, userId, now);
 
     const entry = await m.getRepository(CaseTimelineEntry).save(
       m.getRepository(CaseTimelineEntry).create({
@@ -260,6 +273,23 @@ export class CaseTransitions {
           : [],
     };
     return { row: after, entry, actor, publish: () => this.live.announce(after, entry, audit.id, targets) };
+  }
+
+  /** In the transition's transaction, so the points stand or fall with the acceptance or rejection. */
+  private async settleReportPoints(m: EntityManager, before: Case, after: Case, event: CaseEvent, actingUserId: number | null, now: Date): Promise<void> {
+    const takenUp = before.acceptedAt === null && after.acceptedAt !== null;
+    if (takenUp && actingUserId !== null && actingUserId !== before.reporterId) {
+      await this.points.award(m, {
+        userId: before.reporterId,
+        communityId: before.communityId,
+        ruleCode: 'valid_report',
+        quantity: 1,
+        sourceType: REPORT_POINTS_SOURCE,
+        sourceId: before.id,
+        now,
+      });
+    }
+    if (event === 'reject') await this.points.reverseSource(m, REPORT_POINTS_SOURCE, before.id, now);
   }
 }
 

@@ -84,6 +84,16 @@ export class AppConfig {
   @MinLength(16)
   volunteerQrSecret: string;
 
+  /** How often the case deadline sweep runs (reminders, 吹哨 escalation, auto-close), in seconds; 0 = never. */
+  @IsInt()
+  @Min(0)
+  caseSweepSeconds: number;
+
+  /** A resolved case the reporter has not rated closes on its own after this many days. */
+  @IsInt()
+  @Min(1)
+  caseAutoCloseDays: number;
+
   get databaseType(): 'sqlite' | 'mysql' {
     return this.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
   }

@@ -27,6 +27,8 @@ const ENV_NAMES: Record<string, string> = {
   logLevel: 'LOG_LEVEL',
   bodyLimit: 'BODY_LIMIT',
   volunteerQrSecret: 'VOLUNTEER_QR_SECRET',
+  caseSweepSeconds: 'CASE_SWEEP_SECONDS',
+  caseAutoCloseDays: 'CASE_AUTO_CLOSE_DAYS',
 };
 
 function deriveSecret(base: string, purpose: string): string {
@@ -101,6 +103,9 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     bodyLimit: blankToUndefined(env.BODY_LIMIT) ?? '1mb',
     // A separate key when given; otherwise one derived from the JWT secret, so production never signs with a default.
     volunteerQrSecret: blankToUndefined(env.VOLUNTEER_QR_SECRET) ?? deriveSecret(jwtSecret ?? overrides.jwtSecret ?? DEV_JWT_SECRET, 'volunteer-qr'),
+    // Tests run the sweep by hand (sweepOnce) unless they ask for the timer.
+    caseSweepSeconds: parseInteger(env.CASE_SWEEP_SECONDS, nodeEnv === 'test' ? 0 : 60),
+    caseAutoCloseDays: parseInteger(env.CASE_AUTO_CLOSE_DAYS, 7),
     ...overrides,
   };
 
