@@ -224,6 +224,21 @@ describeBrowser('snap-and-report (随手拍) on the H5 mini-program', () => {
     await resident.page.waitForSelector('#case-status.case-status-closed', { timeout: 20_000 });
     expect(await resident.page.textContent('#case-rating')).toContain('★★★★★');
     await resident.context.close();
+
+    // Anyone, signed in or not, sees the outcome on the community's public page: before and after, how long, no names.
+    const visitor = await phonePage(browser);
+    await visitor.page.goto(`${server.baseUrl}/#/pages/cases/outcomes/index?communityId=${grid.communityId}`);
+    await visitor.page.waitForSelector(`.outcome-${caseId}`, { timeout: 20_000 });
+    const outcome = (await visitor.page.textContent(`.outcome-${caseId}`))!;
+    expect(outcome).toContain('楼下垃圾堆了三天没人清理');
+    expect(outcome).toContain('已联系环卫清运完毕');
+    expect(outcome).toContain('用时');
+    const names = await Promise.all([handlerId, residentId].map(async (id) => (await meOf(await server.tokenFor(id))).name));
+    for (const name of names) expect(outcome).not.toContain(name);
+    expect(await visitor.page.locator(`#outcome-before-${caseId} .photo-row__img`).count()).toBe(1);
+    expect(await visitor.page.locator(`#outcome-after-${caseId} .photo-row__img`).count()).toBe(1);
+    await snapshot(visitor.page, 'case-outcomes');
+    await visitor.context.close();
   }, 120_000);
   it('offers a neighbour the open report of the same kind nearby, in large text, and 我也遇到 follows it instead of filing another', async () => {
     const offered = (await server.request.get('/api/auth/dev-users')).body as Array<{ id: number; role: string }>;

@@ -17,6 +17,7 @@ import { usePhotoQueue } from './use-photo-queue';
 import './report.css';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';
+const LOCATE_TIMEOUT_MS = 12_000;
 
 function groupCategories(categories: CategorySummary[]): Array<[string, CategorySummary[]]> {
   const groups = new Map<string, CategorySummary[]>();
@@ -84,7 +85,11 @@ export default function Report() {
   async function locate() {
     setLocating(true);
     try {
-      const here = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true });
+      // A browser that never answers the permission prompt would leave the button spinning.
+      const here = await Promise.race([
+        Taro.getLocation({ type: 'gcj02', isHighAccuracy: true }),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), LOCATE_TIMEOUT_MS)),
+      ]);
       setLocation({ lng: here.longitude, lat: here.latitude, address: location?.address ?? '', source: 'gps' });
     } catch {
       Taro.showToast({ title: IS_H5 ? '无法获取定位，请在下方地图上点选' : '无法获取定位，请在地图上选点', icon: 'none' });

@@ -66,14 +66,18 @@ export default function Outcomes() {
           </View>
           <Text className='block'>{item.description}</Text>
           {item.address && <Text className='muted'>{item.address}</Text>}
-          <Text className='field__label'>办理前</Text>
-          <CasePhotos id={`outcome-before-${item.id}`} photos={item.photos.before} />
-          {item.photos.after.length > 0 && (
-            <>
-              <Text className='field__label'>办理后</Text>
-              <CasePhotos id={`outcome-after-${item.id}`} photos={item.photos.after} />
-            </>
-          )}
+          <View className='outcome__pair'>
+            <View className='outcome__side'>
+              <Text className='field__label'>办理前</Text>
+              <CasePhotos id={`outcome-before-${item.id}`} photos={item.photos.before.slice(0, 1)} />
+            </View>
+            {item.photos.after.length > 0 && (
+              <View className='outcome__side'>
+                <Text className='field__label'>办理后</Text>
+                <CasePhotos id={`outcome-after-${item.id}`} photos={item.photos.after.slice(0, 1)} />
+              </View>
+            )}
+          </View>
           {item.resolutionNote && <Text className='block'>办理结果：{item.resolutionNote}</Text>}
           <Text className='muted outcome-duration'>
             {formatDateTime(item.resolvedAt)} 办结 · 用时 {formatDuration(item.createdAt, item.resolvedAt)}
