@@ -184,7 +184,7 @@ describe('closing a poll from two server processes at once', () => {
       })(),
     ]);
     expect(here.map((r) => r.status)).toEqual(new Array(15).fill(201));
-    expect(replies.every((line) => line.startsWith('cast '))).toBe(true);
+    expect(replies.filter((line) => !line.startsWith('cast '))).toEqual([]);
     const chain = (await t.request.get(`/api/polls/${pollId}/chain`)).body as DeliberationChainView;
     const stored = await t.dataSource.getRepository(Poll).findOneByOrFail({ id: pollId });
     expect(chain.count).toBe(30);

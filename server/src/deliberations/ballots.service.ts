@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { compileBallotValidator } from '@linli/shared';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
+import { ApiException } from '../common/api-exception';
 import { BallotIntake, type BallotAccepted } from './ballot-intake';
 import { DeliberationErrors } from './deliberation-errors';
 import type { BallotInputDto } from './dto/poll.dto';
@@ -33,7 +34,7 @@ export class BallotsService {
 
   async cast(user: AuthUser, pollId: number, input: BallotInputDto, idempotencyKey: string | undefined): Promise<BallotAccepted> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw DeliberationErrors.badIdempotencyKey();
-    const poll = await this.polls.find(pollId);
+    const poll = await this.polls.definition(pollId);
     const phase = pollPhase(poll, new Date());
     if (phase !== 'open') {
       // A retry of a ballot that was accepted just before the close still gets its receipt back.
@@ -45,14 +46,22 @@ export class BallotsService {
     const check = compileBallotValidator(votingPollOf(poll))(input.choice);
     if (!check.ok) throw DeliberationErrors.ballotInvalid(check.message, check.error, check.details);
     const { voterKey, weight } = await this.voterOf(user, poll, input.unitId);
-    return this.intake.submit(pollId, {
-      userId: user.id,
-      voterKey,
-      weight,
-      choice: check.optionIds,
-      replacesReceipt: input.replacesReceipt,
-      clientKey: idempotencyKey ?? null,
-    });
+    try {
+      return await this.intake.submit(pollId, {
+        userId: user.id,
+        voterKey,
+        weight,
+        choice: check.optionIds,
+        replacesReceipt: input.replacesReceipt,
+        clientKey: idempotencyKey ?? null,
+      });
+    } catch (error) {
+      // Closed while this retry was on its way: its first submission may still have made it in.
+      const closed = error instanceof ApiException && (error.code as string) === 'poll_not_open';
+      const earlier = closed && idempotencyKey ? await this.earlierSubmission(user.id, pollId, idempotencyKey) : null;
+      if (earlier) return { receipt: receiptView(earlier), replayed: true };
+      throw error;
+    }
   }
 
   private async earlierSubmission(userId: number, pollId: number, clientKey: string): Promise<PollBallot | null> {

@@ -27,9 +27,14 @@ import { pollView, receiptView, scopeOf } from './views';
 export const personalVoterKey = (userId: number) => `user:${userId}`;
 export const unitVoterKey = (unitId: number | string) => `unit:${unitId}`;
 
+const DEFINITION_CACHE_MS = 30_000;
+const DEFINITION_CACHE_SIZE = 500;
+
 /** Opening votes from a deliberation and reading them. */
 @Injectable()
 export class PollsService {
+  private readonly definitions = new Map<number, { poll: Poll; until: number }>();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: DeliberationAccess,
@@ -106,6 +111,21 @@ export class PollsService {
       await this.closer.closePoll(id);
       poll = await repo.findOneByOrFail({ id });
     }
+    return poll;
+  }
+
+  /**
+   * The poll's definition for checking a ballot, from a short-lived per-process cache: options, window,
+   * scope and roll never change after creation, and the status this copy may have wrong is re-checked
+   * under the poll's lock when the ballot is appended. A poll that looks closed is read fresh.
+   */
+  async definition(id: number): Promise<Poll> {
+    const now = Date.now();
+    const cached = this.definitions.get(id);
+    if (cached && cached.until > now && cached.poll.status === 'open' && cached.poll.closesAt.getTime() > now) return cached.poll;
+    const poll = await this.find(id);
+    if (this.definitions.size >= DEFINITION_CACHE_SIZE) this.definitions.delete(this.definitions.keys().next().value!);
+    this.definitions.set(id, { poll, until: now + DEFINITION_CACHE_MS });
     return poll;
   }
 
