@@ -32,10 +32,10 @@ describe('roleSectionsFor', () => {
     expect(sections).toEqual([expect.objectContaining({ key: 'department-cases', title: '部门工单', scopes: ['区城管局'] })]);
   });
 
-  it('leads grid workers to their assigned cases and department staff to their department queue', () => {
+  it('leads grid workers to everything they handle (a community dispatcher also dispatches) and department staff to their department queue', () => {
     const worker = roleSectionsFor(withGrants([{ role: 'grid_worker', scopeKind: 'grid', scopeId: 31, scopeLabel: '第3网格' }]));
     const staff = roleSectionsFor(withGrants([{ role: 'department_staff', scopeKind: 'department', scopeId: 2, scopeLabel: '区城管局' }]));
-    expect(worker[0].url).toBe('/pages/cases/inbox/index?scope=assigned');
+    expect(worker[0].url).toBe('/pages/cases/inbox/index');
     expect(staff[0].url).toBe('/pages/cases/inbox/index?scope=department');
   });
 });

@@ -28,7 +28,7 @@ export function roleSectionsFor(me: MeResponse): RoleSection[] {
     });
   }
   const grids = scopesOf(me.grants, 'grid_worker');
-  if (grids.length) sections.push({ key: 'my-grids', title: '我的网格', description: '负责网格的上报、值班和走访', url: '/pages/cases/inbox/index?scope=assigned', scopes: grids });
+  if (grids.length) sections.push({ key: 'my-grids', title: '我的网格', description: '负责网格的上报、值班和走访', url: '/pages/cases/inbox/index', scopes: grids });
   const departments = scopesOf(me.grants, 'department_staff');
   if (departments.length) sections.push({ key: 'department-cases', title: '部门工单', description: '转派到本部门待办理的工单', url: '/pages/cases/inbox/index?scope=department', scopes: departments });
   const district = scopesOf(me.grants, 'district_admin');

@@ -17,6 +17,12 @@ const TITLES: Record<CaseInboxScope, string> = {
   department: '部门工单',
 };
 
+/** What a handler should notice first about a case in their queue. */
+function inboxNote(item: CaseInboxItem): string | undefined {
+  const parts = [item.scope === 'dispatch' ? '待派单' : '', item.overdue ? '已超时' : '', item.followerCount ? `${item.followerCount} 人也遇到` : ''];
+  return parts.filter(Boolean).join(' · ') || undefined;
+}
+
 function isScope(value: string | undefined): value is CaseInboxScope {
   return value === 'assigned' || value === 'dispatch' || value === 'department';
 }
@@ -52,7 +58,11 @@ export default function Inbox() {
     if (!user) return;
     const rooms = [liveRoom('inbox:user', user.id)];
     for (const grant of user.grants) {
-      if (grant.role === 'department_staff' && grant.scopeId !== null && scope !== 'assigned') rooms.push(liveRoom('inbox:department', grant.scopeId));
+      if (grant.scopeId === null) continue;
+      if (grant.role === 'department_staff' && (!scope || scope === 'department')) rooms.push(liveRoom('inbox:department', grant.scopeId));
+      // Community dispatchers (grid workers scoped to a community) and the committee watch the community's queue.
+      const watchesCommunity = grant.scopeKind === 'community' && (grant.role === 'grid_worker' || grant.role === 'community_committee');
+      if (watchesCommunity && (!scope || scope === 'dispatch')) rooms.push(liveRoom('inbox:community', grant.scopeId));
     }
     const stops = rooms.map((room) =>
       caseLive.subscribe(room, {
@@ -77,7 +87,7 @@ export default function Inbox() {
       {items && items.length > 0 && (
         <View id='inbox-list' className='card'>
           {items.map((item) => (
-            <CaseRow key={item.id} item={item} prefix='inbox-item' extra={item.overdue ? '已超时' : item.followerCount ? `${item.followerCount} 人也遇到` : undefined} />
+            <CaseRow key={item.id} item={item} prefix='inbox-item' extra={inboxNote(item)} />
           ))}
         </View>
       )}
