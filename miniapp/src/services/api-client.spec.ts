@@ -49,6 +49,13 @@ describe('ApiClient', () => {
     expect(session.user()?.name).toBe('陈大明');
   });
 
+  it('sends a per-request header such as Idempotency-Key alongside the usual ones', async () => {
+    const { client, sent } = clientFor({ 'POST /api/volunteers/activities/7/signups': { statusCode: 201, data: { status: 'confirmed' } } });
+    await client.request('POST', '/api/volunteers/activities/7/signups', undefined, { 'Idempotency-Key': 'k-1' });
+    expect(sent[0].headers['Idempotency-Key']).toBe('k-1');
+    expect(sent[0].headers.Accept).toBe('application/json');
+  });
+
   it("throws the server's error with its Chinese message and machine code", async () => {
     const { client } = clientFor({
       'POST /api/me/residencies': {

@@ -55,8 +55,9 @@ export class ApiClient {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
   }
 
-  async request<T>(method: HttpMethod, path: string, data?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  /** `extraHeaders` carries per-request headers such as `Idempotency-Key` for retry-safe writes. */
+  async request<T>(method: HttpMethod, path: string, data?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
     if (data !== undefined) headers['Content-Type'] = 'application/json';
     const token = this.options.session.token();
     if (token) headers.Authorization = `Bearer ${token}`;

@@ -82,8 +82,9 @@ export class VolunteersApi {
     return this.client.request('POST', VOLUNTEER_PATHS.activities(communityId), input);
   }
 
-  signUp(activityId: number): Promise<VolunteerSignupView> {
-    return this.client.request('POST', VOLUNTEER_PATHS.signup(activityId));
+  /** The same `idempotencyKey` on a retry returns the first answer instead of "already signed up". */
+  signUp(activityId: number, idempotencyKey: string): Promise<VolunteerSignupView> {
+    return this.client.request('POST', VOLUNTEER_PATHS.signup(activityId), undefined, { 'Idempotency-Key': idempotencyKey });
   }
 
   cancelSignup(activityId: number): Promise<VolunteerCancellationView> {

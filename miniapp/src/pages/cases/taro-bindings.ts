@@ -4,7 +4,7 @@ import { session } from '../../services';
 import { createRealtimeClient, taroWebSocketTransport } from '../../services/realtime-client';
 import { PhotoUploader, type UploadTransport } from '../../services/upload';
 import type { PickedFile } from '../report/photo-queue';
-import { newClientKey } from '../report/client-key';
+import { newClientKey } from '../../services/client-key';
 
 const baseUrl = apiBaseUrl(process.env.TARO_ENV, process.env.TARO_APP_API_BASE);
 

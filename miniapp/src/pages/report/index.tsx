@@ -9,7 +9,7 @@ import { api, errorMessage } from '../../services';
 import { casesApi } from '../../services/cases-api';
 import { formatAge, formatDistance } from '../cases/case-format';
 import { mediaUrl } from '../cases/taro-bindings';
-import { newClientKey } from './client-key';
+import { newClientKey } from '../../services/client-key';
 import { GridMapPicker } from './grid-map-picker';
 import { PhotoPicker } from './photo-picker';
 import { toSubmitReport, type ReportDraftErrors, type ReportLocation } from './report-draft';

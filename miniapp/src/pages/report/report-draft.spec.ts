@@ -1,5 +1,5 @@
 import { CASE_CLIENT_KEY_PATTERN, CASE_DESCRIPTION_MAX, type UploadedPhoto } from '@linli/shared';
-import { newClientKey } from './client-key';
+import { newClientKey } from '../../services/client-key';
 import { addDraftPhotos, draftPhotoUploaded } from './photo-queue';
 import { toSubmitReport, type ReportDraft } from './report-draft';
 

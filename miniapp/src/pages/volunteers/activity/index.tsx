@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { isAllowed, VOLUNTEER_ORGANIZER_LABELS, type VolunteerActivityView, type VolunteerAttendanceView } from '@linli/shared';
@@ -6,6 +6,7 @@ import { ErrorNote } from '../../../components/error-note';
 import { PageRoot } from '../../../components/page-root';
 import { useSession } from '../../../hooks/use-session';
 import { api, errorMessage } from '../../../services';
+import { newClientKey } from '../../../services/client-key';
 import { volunteersApi } from '../../../services/volunteers-api';
 import { VOLUNTEER_PHASE_LABELS, volunteerActivityActions, volunteerCapacityText } from '../common/activity-state';
 import { AttendancePanel, AttendanceSummary } from '../common/attendance-panel';
@@ -22,6 +23,7 @@ export default function VolunteerActivity() {
   const [organiser, setOrganiser] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const signupKey = useRef<string | null>(null);
 
   const load = () => {
     if (!current || !Number.isInteger(id)) return;
@@ -52,7 +54,10 @@ export default function VolunteerActivity() {
         const result = await volunteersApi.cancelSignup(activity.id);
         Taro.showToast({ title: result.promotedCount > 0 ? '已取消，候补者已递补' : '已取消报名', icon: 'none' });
       } else {
-        const signup = await volunteersApi.signUp(activity.id);
+        // One key per sign-up intent: kept across retries after a lost answer, dropped once it succeeds.
+        signupKey.current ??= newClientKey();
+        const signup = await volunteersApi.signUp(activity.id, signupKey.current);
+        signupKey.current = null;
         Taro.showToast({ title: signup.status === 'waitlisted' ? `名额已满，候补第${signup.waitlistPosition}位` : '报名成功', icon: 'none' });
       }
       setActivity(await volunteersApi.activity(activity.id));

@@ -1,6 +1,6 @@
 /**
- * A random key made once per draft (report form) and sent with every submit of it, so a submit retried
- * after a lost answer makes one case, not two. 32 hex digits, inside CASE_CLIENT_KEY_PATTERN.
+ * A random key made once per intent (a report draft, a sign-up tap) and sent with every retry of it, so a
+ * request retried after a lost answer acts once. 32 hex digits, inside CASE_CLIENT_KEY_PATTERN.
  */
 export function newClientKey(randomByte: () => number = defaultRandomByte): string {
   let key = '';
