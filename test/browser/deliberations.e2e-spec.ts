@@ -41,7 +41,12 @@ describeBrowser('deliberation and voting on the H5 mini-program', () => {
   async function open(page: Page, route: string, selector: string): Promise<void> {
     await page.goto('about:blank');
     await page.goto(`${server.baseUrl}/#${route}`);
-    await page.waitForSelector(selector, { timeout: PAGE_TIMEOUT });
+    try {
+      await page.waitForSelector(selector, { timeout: PAGE_TIMEOUT });
+    } catch (error) {
+      await snapshot(page, `deliberations-missing-${selector.replace(/[^A-Za-z0-9-]+/g, '_')}`);
+      throw error;
+    }
   }
 
   async function signIn(page: Page, userId: number): Promise<void> {
