@@ -7,9 +7,10 @@ import { tallyFromGroups } from './tally-from-groups';
 /**
  * A ballot counts unless a later ballot of the chain supersedes it. supersedes_seq is part of what each
  * ballot's hash covers, so this is exactly the rule anyone applies when recounting the published chain
- * (chainTallyBallots) — no mutable "current" flag is trusted.
+ * (chainTallyBallots) — no mutable "current" flag is trusted. Written as NOT IN over the poll's superseded
+ * seqs, which both databases evaluate once as a set, rather than as a correlated NOT EXISTS probed per row.
  */
-const COUNTED = `b.poll_id = ? AND NOT EXISTS (SELECT 1 FROM poll_ballots s WHERE s.poll_id = b.poll_id AND s.supersedes_seq = b.seq)`;
+const COUNTED = `b.poll_id = ? AND b.seq NOT IN (SELECT s.supersedes_seq FROM poll_ballots s WHERE s.poll_id = ? AND s.supersedes_seq IS NOT NULL)`;
 
 /**
  * Counts a poll from its stored ballots (the close runs this inside its transaction). The database keeps
@@ -19,7 +20,7 @@ const COUNTED = `b.poll_id = ? AND NOT EXISTS (SELECT 1 FROM poll_ballots s WHER
 export async function countPollBallots(manager: EntityManager, poll: Poll): Promise<Omit<DeliberationPollResult, 'bulletinPostId'>> {
   const groups: { choice: string; n: number | string }[] = await manager.query(
     `SELECT b.choice AS choice, COUNT(*) AS n FROM poll_ballots b WHERE ${COUNTED} GROUP BY b.choice`,
-    [poll.id],
+    [poll.id, poll.id],
   );
   const tally = tallyFromGroups(
     votingPollOf(poll),
@@ -30,7 +31,7 @@ export async function countPollBallots(manager: EntityManager, poll: Poll): Prom
   if (poll.ownerRoll) {
     const rows: { voter_key: string; seq: number | string; choice: string }[] = await manager.query(
       `SELECT b.voter_key AS voter_key, b.seq AS seq, b.choice AS choice FROM poll_ballots b WHERE ${COUNTED}`,
-      [poll.id],
+      [poll.id, poll.id],
     );
     unitBallots = rows.map((r) => ({ voterKey: r.voter_key, seq: Number(r.seq), choice: JSON.parse(r.choice) as string[] }));
   }
