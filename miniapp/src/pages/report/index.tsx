@@ -10,6 +10,7 @@ import { casesApi } from '../../services/cases-api';
 import { formatAge, formatDistance } from '../cases/case-format';
 import { mediaUrl } from '../cases/taro-bindings';
 import { newClientKey } from '../../services/client-key';
+import { currentGcj02Position } from '../../services/location';
 import { GridMapPicker } from './grid-map-picker';
 import { PhotoPicker } from './photo-picker';
 import { toSubmitReport, type ReportDraftErrors, type ReportLocation } from './report-draft';
@@ -87,10 +88,10 @@ export default function Report() {
     try {
       // A browser that never answers the permission prompt would leave the button spinning.
       const here = await Promise.race([
-        Taro.getLocation({ type: 'gcj02', isHighAccuracy: true }),
+        currentGcj02Position(),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), LOCATE_TIMEOUT_MS)),
       ]);
-      setLocation({ lng: here.longitude, lat: here.latitude, address: location?.address ?? '', source: 'gps' });
+      setLocation({ lng: here.lng, lat: here.lat, address: location?.address ?? '', source: 'gps' });
     } catch {
       Taro.showToast({ title: IS_H5 ? '无法获取定位，请在下方地图上点选' : '无法获取定位，请在地图上选点', icon: 'none' });
     } finally {

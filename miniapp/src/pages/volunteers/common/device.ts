@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { VolunteerPositionInput } from '@linli/shared';
+import { currentGcj02Position } from '../../../services/location';
 
 /** Whether a camera scanner exists (weapp); H5 has none, so pages show a paste box instead. */
 export const canScanCode = process.env.TARO_ENV !== 'h5';
@@ -17,9 +18,9 @@ export async function scanVolunteerCode(): Promise<string | null> {
 /** The phone's position in GCJ-02 (what the server's distance rules use), or null when refused or unavailable. */
 export async function currentVolunteerPosition(): Promise<VolunteerPositionInput | null> {
   try {
-    const loc = await Taro.getLocation({ type: 'gcj02', isHighAccuracy: true });
-    const position: VolunteerPositionInput = { lng: loc.longitude, lat: loc.latitude };
-    if (Number.isFinite(loc.accuracy) && loc.accuracy > 0) position.accuracyMeters = Math.round(loc.accuracy);
+    const here = await currentGcj02Position();
+    const position: VolunteerPositionInput = { lng: here.lng, lat: here.lat };
+    if (here.accuracyMeters) position.accuracyMeters = here.accuracyMeters;
     return position;
   } catch {
     return null;
