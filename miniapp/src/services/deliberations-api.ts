@@ -46,14 +46,6 @@ function withHeaders(transport: Transport, extra: Record<string, string>): Trans
   return (request) => transport({ ...request, headers: { ...request.headers, ...extra } });
 }
 
-/** A fresh Idempotency-Key: 8–64 of [A-Za-z0-9_-], as the ballot endpoint asks. */
-export function newIdempotencyKey(random: () => number = Math.random): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  let key = Date.now().toString(36);
-  while (key.length < 24) key += alphabet[Math.floor(random() * alphabet.length)];
-  return key;
-}
-
 /** The deliberation and voting endpoints (shared/src/api/deliberations.ts), on the app's one API client. */
 export const deliberationsApi = {
   topics(communityId: number, params: DeliberationTopicListQuery = {}): Promise<DeliberationPage<DeliberationTopicView>> {

@@ -6,13 +6,22 @@ import { ErrorNote } from '../../components/error-note';
 import { PageRoot } from '../../components/page-root';
 import { useSession } from '../../hooks/use-session';
 import { errorMessage } from '../../services';
+import { taroStorage } from '../../services/taro-adapters';
 import { deliberationsApi } from '../../services/deliberations-api';
-import { defaultCommunityId, deliberationActionsFor } from '../deliberations/deliberation-access';
+import { deliberationActionsFor, initialCommunityId } from '../deliberations/deliberation-access';
 import { TopicCard } from '../deliberations/parts/topic-card';
 import { placeOf, useCommunityDirectory } from '../deliberations/parts/use-community-place';
 import '../deliberations/deliberations.css';
 
 type Listing = 'public' | 'mine';
+
+/** The community last chosen on this phone, so a visitor does not pick it again every time. */
+const COMMUNITY_KEY = 'linli.deliberation.communityId';
+
+function rememberedCommunity(): number | null {
+  const stored = Number(taroStorage.get(COMMUNITY_KEY));
+  return Number.isInteger(stored) && stored > 0 ? stored : null;
+}
 
 /** 议事 tab: one community's topics, and the way into proposing, reviewing and the bulletin board. */
 export default function DeliberationTab() {
@@ -27,7 +36,7 @@ export default function DeliberationTab() {
 
   useEffect(() => {
     if (!directory || communityId !== null) return;
-    setCommunityId(defaultCommunityId(me) ?? directory.communities[0]?.id ?? null);
+    setCommunityId(initialCommunityId(me, rememberedCommunity(), directory.communities.map((c) => c.id)));
   }, [directory, me, communityId]);
 
   const load = useCallback(() => {
@@ -71,6 +80,7 @@ export default function DeliberationTab() {
                 if (c.id !== communityId) {
                   setTopics(null);
                   setCommunityId(c.id);
+                  taroStorage.set(COMMUNITY_KEY, String(c.id));
                 }
                 setChoosing(false);
               }}

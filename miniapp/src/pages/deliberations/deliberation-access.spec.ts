@@ -1,5 +1,5 @@
 import type { MeResponse, ResidencySummary } from '@linli/shared';
-import { defaultCommunityId, deliberationActionsFor, inScope, livesIn } from './deliberation-access';
+import { defaultCommunityId, deliberationActionsFor, initialCommunityId, inScope, livesIn } from './deliberation-access';
 
 const place = { districtId: 1, streetId: 10, communityId: 100 };
 
@@ -86,5 +86,19 @@ describe('the community a deliberation page opens on', () => {
   it('counts only verified residencies as living in a community', () => {
     expect(livesIn(person([], [residency(100, 'verified')]), 100)).toBe(true);
     expect(livesIn(person([], [residency(100, 'rejected')]), 100)).toBe(false);
+  });
+});
+
+describe('the community the 议事 tab opens on', () => {
+  const living = { ...person([]), community: { id: 42, name: '小北社区', streetName: '洪桥街道' } };
+
+  it('returns to the community last chosen on this phone', () => {
+    expect(initialCommunityId(living, 7, [7, 42])).toBe(7);
+  });
+
+  it("falls back to the person's own community when the remembered one is gone, then to the first", () => {
+    expect(initialCommunityId(living, 99, [7, 42])).toBe(42);
+    expect(initialCommunityId(null, null, [7, 42])).toBe(7);
+    expect(initialCommunityId(null, null, [])).toBeNull();
   });
 });

@@ -79,3 +79,14 @@ export function defaultCommunityId(me: MeResponse | null): number | null {
   const grant = me.grants.find((g) => g.scopeKind === 'community' && g.scopeId !== null);
   return grant?.scopeId ?? null;
 }
+
+/**
+ * The community the 议事 tab shows: the one last chosen on this phone while it still exists, else the
+ * person's own (defaultCommunityId), else the first of the directory.
+ */
+export function initialCommunityId(me: MeResponse | null, remembered: number | null, communityIds: readonly number[]): number | null {
+  if (remembered !== null && communityIds.includes(remembered)) return remembered;
+  const own = defaultCommunityId(me);
+  if (own !== null && communityIds.includes(own)) return own;
+  return communityIds[0] ?? null;
+}
