@@ -203,7 +203,7 @@ describeBrowser('deliberation and voting on the H5 mini-program', () => {
     await snapshot(boardPage, 'deliberations-bulletin');
   }, 300_000);
 
-  it('lets residents discuss, the committee hide a comment with a reason, and shows an owners vote against the Art. 278 thresholds', async () => {
+  it('lets residents discuss, the committee hide a comment and attach minutes, the branch decline a topic with a reason, and shows an owners vote against the Art. 278 thresholds', async () => {
     const communities = (await server.request.get('/api/org/communities')).body as Array<{ id: number; code: string }>;
     const communityId = communities.find((c) => c.code === COMMUNITY_CODE)!.id;
     // Owners: the topic is an owners' matter, so only they may discuss and vote on it.
@@ -255,6 +255,13 @@ describeBrowser('deliberation and voting on the H5 mini-program', () => {
     await committeePage.click(`#comment-reason-confirm-${commentId}`);
     await committeePage.waitForSelector(`#comment-${commentId} .comment-hidden`, { timeout: PAGE_TIMEOUT });
 
+    // The committee attaches the minutes of the offline meeting.
+    await committeePage.click('#minutes-add');
+    await committeePage.fill('#minutes-title input', '水泵更换协商会');
+    await committeePage.fill('#minutes-summary textarea', '到会业主 12 户，同意先请三家公司报价。');
+    await committeePage.click('#minutes-submit');
+    await committeePage.locator('.card').filter({ hasText: '水泵更换协商会' }).first().waitFor({ timeout: PAGE_TIMEOUT });
+
     // A visitor reads the thread, sees the reason instead of the text, and is offered no way to take part.
     const visitorPage = await newPhone();
     await open(visitorPage, detailRoute, `#comment-${commentId} .comment-hidden`);
@@ -262,6 +269,25 @@ describeBrowser('deliberation and voting on the H5 mini-program', () => {
     expect(await visitorPage.textContent(`#comment-${commentId}`)).not.toContain('公开报价');
     expect(await visitorPage.locator('#comment-form').count()).toBe(0);
     expect(await visitorPage.locator('#delib-new-poll').count()).toBe(0);
+    expect(await visitorPage.textContent('#deliberation-detail-page')).toContain('到会业主 12 户');
+
+    // A topic the party branch turns down: the reason is required, and the proposer reads it.
+    const declined = await server.request
+      .post(`/api/communities/${communityId}/topics`)
+      .set(await auth(server.tokenFor(first.id)))
+      .send({ title: '物业费调整', body: '希望降低物业费。', scope: { kind: 'community' } });
+    expect(declined.status).toBe(201);
+    const branchPage = await newPhone();
+    await signIn(branchPage, await server.userId('branch-c01'));
+    await open(branchPage, `/pages/deliberations/review/index?communityId=${communityId}`, `#topic-reject-${declined.body.id}`);
+    await branchPage.click(`#topic-reject-${declined.body.id}`);
+    await branchPage.locator(`#topic-review-${declined.body.id}`).getByText('不通过时请填写原因').waitFor({ timeout: PAGE_TIMEOUT });
+    await branchPage.fill(`#topic-review-reason-${declined.body.id} input`, '物业费标准由业主大会决定，请先联系业委会');
+    await branchPage.click(`#topic-reject-${declined.body.id}`);
+    await branchPage.waitForSelector(`#topic-review-${declined.body.id}`, { state: 'detached', timeout: PAGE_TIMEOUT });
+    await open(firstPage, `/pages/deliberations/topic/index?id=${declined.body.id}`, '#topic-reject-reason');
+    expect(await firstPage.textContent('#topic-status')).toBe('未通过');
+    expect(await firstPage.textContent('#topic-reject-reason')).toContain('请先联系业委会');
 
     // An owners' vote, closing shortly: the first owner votes on H5 from their unit, another by the API.
     const opensAt = new Date();
