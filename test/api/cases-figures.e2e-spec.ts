@@ -53,7 +53,7 @@ describe('case figures (GET /api/cases/figures)', () => {
     await fire(t, forwarded, 'accept', worker);
     await fire(t, forwarded, 'dispatch', worker, { departmentId: vending.department.id });
     caseIds = { sameDay, manual, rejected, waiting, forwarded };
-  });
+  }, 30_000);
   afterAll(async () => t?.close());
 
   const get = async (token: string | null, query: string) => {

@@ -12,7 +12,7 @@ describe('points for a valid report (valid_report)', () => {
   beforeAll(async () => {
     t = await startTestApp({ redisUrl: undefined });
     vending = await seededCategory(t.dataSource);
-  });
+  }, 30_000);
   afterAll(async () => t?.close());
 
   const balanceOf = async (userId: number) => (await t.dataSource.getRepository(PointsAccount).findOneBy({ userId }))?.balance ?? 0;

@@ -19,7 +19,7 @@ describe('public case outcomes (GET /api/cases/outcomes)', () => {
     mediaDir = await mkdtemp(join(tmpdir(), 'linli-outcomes-e2e-'));
     t = await startTestApp({ mediaDir, redisUrl: undefined });
     vending = await seededCategory(t.dataSource);
-  });
+  }, 30_000);
   afterAll(async () => {
     await t?.close();
     await rm(mediaDir, { recursive: true, force: true });

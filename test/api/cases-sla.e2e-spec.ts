@@ -23,7 +23,7 @@ describe('case deadline sweep (reminders, 吹哨, auto-close)', () => {
     t = await startTestApp({ redisUrl: undefined });
     vending = await seededCategory(t.dataSource);
     sweep = t.app.get(CaseSlaSweep);
-  });
+  }, 30_000);
   afterAll(async () => t?.close());
 
   async function reported(): Promise<{ world: SlaWorld; caseId: number; row: Case }> {
@@ -54,6 +54,12 @@ describe('case deadline sweep (reminders, 吹哨, auto-close)', () => {
     expect(entries[1].note).toContain('受理时限');
     const now = await t.dataSource.getRepository(Case).findOneByOrFail({ id: caseId });
     expect(now).toMatchObject({ status: 'submitted', version: row.version, timelineSeq: 2 });
+
+    // The resident's case page shows that the deadline was chased, by the system, without naming anyone.
+    const page = await t.request.get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${await t.tokenFor(row.reporterId)}`);
+    expect(page.status).toBe(200);
+    expect(page.body.lastSeq).toBe(2);
+    expect(page.body.timeline[1]).toMatchObject({ seq: 2, event: 'remind', actorRole: 'system', actorRoleLabel: '系统', note: entries[1].note });
   });
 
   it('blows the whistle to the street once for a case past its resolve deadline, through the state machine, and reminds the handler', async () => {
@@ -179,9 +185,9 @@ describe('sweeping from two server processes at once', () => {
     await second?.stop();
     await t?.close();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 30_000);
 
-  it('reminds and escalates each overdue case exactly once, however many sweeps race', async () => {
+  it('reminds, escalates and auto-closes each case exactly once, however many sweeps race', async () => {
     const vending = await seededCategory(t.dataSource);
     const world = await createSlaWorld(t.dataSource);
     const worker = { id: world.worker.id, grants: world.grants.worker };
@@ -192,8 +198,18 @@ describe('sweeping from two server processes at once', () => {
       await fire(t, caseId, 'accept', worker);
       caseIds.push(caseId);
     }
-    const rows = await t.dataSource.getRepository(Case).findBy(caseIds.map((id) => ({ id })));
-    const at = new Date(Math.max(...rows.map((r) => new Date(r.resolveDueAt!).getTime())) + 60_000);
+    const resolvedIds: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const reporter = await createUser(t.dataSource);
+      const caseId = await fileReport(t, world, reporter.id, vending.category.id);
+      await fire(t, caseId, 'accept', worker);
+      await fire(t, caseId, 'start', worker);
+      await fire(t, caseId, 'resolve', worker, { note: '已处理', photoIds: [] });
+      resolvedIds.push(caseId);
+    }
+    const rows = await t.dataSource.getRepository(Case).findBy([...caseIds, ...resolvedIds].map((id) => ({ id })));
+    // Past every resolve deadline and every rating window at once.
+    const at = new Date(Math.max(...rows.map((r) => new Date(r.resolveDueAt!).getTime()), Date.now() + 7 * DAY_MS) + 60_000);
     const here = t.app.get(CaseSlaSweep);
 
     const reports = [];
@@ -210,6 +226,13 @@ describe('sweeping from two server processes at once', () => {
       expect(reports.filter((r) => r.escalated.includes(caseId))).toHaveLength(1);
       expect(reports.filter((r) => r.remindedResolve.includes(caseId))).toHaveLength(1);
       expect(entries.map((e) => e.seq).sort((a, b) => a - b)).toEqual(entries.map((_, i) => i + 1));
+    }
+    for (const caseId of resolvedIds) {
+      const entries = await t.dataSource.getRepository(CaseTimelineEntry).findBy({ caseId });
+      expect(entries.filter((e) => e.event === 'auto_close')).toHaveLength(1);
+      expect(entries.filter((e) => e.event === 'escalate' || e.event === CASE_SLA_REMINDER_EVENT)).toHaveLength(0);
+      expect(reports.filter((r) => r.autoClosed.includes(caseId))).toHaveLength(1);
+      expect((await t.dataSource.getRepository(Case).findOneByOrFail({ id: caseId })).status).toBe('closed');
     }
   }, 60_000);
 });

@@ -115,7 +115,8 @@ export class CaseSlaSweep implements OnApplicationBootstrap {
       )
       .setParameters({ now, closeBefore, handling: HANDLING, escalatable: ESCALATABLE })
       .orderBy('c.id', 'ASC')
-      .take(SWEEP_BATCH)
+      // limit, not take: the join is one-to-one (at most one marker row per case), so no de-duplicating subquery is needed.
+      .limit(SWEEP_BATCH)
       .getMany();
   }
 

@@ -62,6 +62,20 @@ describe('loadConfig', () => {
     );
   });
 
+  it('sweeps case deadlines every minute and closes unrated cases after seven days, unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ caseSweepSeconds: 60, caseAutoCloseDays: 7 });
+    expect(loadConfig({ CASE_SWEEP_SECONDS: '15', CASE_AUTO_CLOSE_DAYS: '3' })).toMatchObject({ caseSweepSeconds: 15, caseAutoCloseDays: 3 });
+  });
+
+  it('leaves the case sweep timer off under test, where tests run the sweep by hand', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).caseSweepSeconds).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', CASE_SWEEP_SECONDS: '1' }).caseSweepSeconds).toBe(1);
+  });
+
+  it('refuses a negative sweep period or an auto-close after zero days, naming the variables', () => {
+    expect(() => loadConfig({ CASE_SWEEP_SECONDS: '-1', CASE_AUTO_CLOSE_DAYS: '0' })).toThrow(/CASE_SWEEP_SECONDS[\s\S]*CASE_AUTO_CLOSE_DAYS/);
+  });
+
   it('lists every bad variable by its environment name in one error', () => {
     let caught: unknown;
     try {
