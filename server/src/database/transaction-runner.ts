@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
-const MAX_DEADLOCK_RETRIES = 3;
+import { serializedOnSqlite } from './sqlite-write-queue';
 
-/** One queue per SQLite database, shared by every user of it, whatever feature they belong to. */
-const sqliteTails = new WeakMap<DataSource, Promise<unknown>>();
+const MAX_DEADLOCK_RETRIES = 3;
 
 function isRetryableLockFailure(error: unknown): boolean {
   const driver = (error as { driverError?: { code?: string; errno?: number } })?.driverError;
@@ -15,7 +14,8 @@ function isRetryableLockFailure(error: unknown): boolean {
 /**
  * The one way the server opens a write transaction, so every invariant holds on both databases:
  * - SQLite (better-sqlite3): TypeORM shares one connection, so two concurrent `transaction()` calls would
- *   interleave as savepoints of one transaction. They are queued instead (SQLite has one writer anyway).
+ *   interleave as savepoints of one transaction. They are queued instead, in one queue per database shared
+ *   by every feature (SQLite has one writer anyway); SQLITE_BUSY from another process is retried.
  * - MariaDB: row locks order concurrent writers; a deadlock victim is retried from the start, so the work
  *   must not have side effects outside the transaction (publish events after it returns).
  */
@@ -29,16 +29,7 @@ export class TransactionRunner {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.isSqlite) return this.withDeadlockRetry(work);
-    const tail = sqliteTails.get(this.dataSource) ?? Promise.resolve();
-    const result = tail.then(
-      () => this.dataSource.transaction(work),
-      () => this.dataSource.transaction(work),
-    );
-    sqliteTails.set(
-      this.dataSource,
-      result.catch(() => undefined),
-    );
-    return result;
+    return serializedOnSqlite(this.dataSource, () => this.dataSource.transaction(work));
   }
 
   private async withDeadlockRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {

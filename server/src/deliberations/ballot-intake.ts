@@ -9,7 +9,7 @@ import { PollBallot } from './entities/ballot.entity';
 import { Poll } from './entities/poll.entity';
 import { applyBallotToLiveCounts } from './live-counts';
 import { pollPhase } from './poll-phase';
-import { serializedOnSqlite } from './sqlite-write-queue';
+import { TransactionRunner } from '../database/transaction-runner';
 import { receiptView, visibleCounts } from './views';
 
 /** A checked ballot waiting for its place in the chain. */
@@ -57,6 +57,7 @@ export class BallotIntake {
   private readonly queues = new Map<number, Waiting[]>();
 
   constructor(
+    private readonly transactions: TransactionRunner,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly live: LivePublisher,
   ) {}
@@ -82,9 +83,7 @@ export class BallotIntake {
       }
       const batch = queue.splice(0, MAX_BATCH);
       try {
-        const { verdicts, poll } = await serializedOnSqlite(this.dataSource, () =>
-          this.dataSource.transaction((manager) => this.append(manager, pollId, batch.map((w) => w.request))),
-        );
+        const { verdicts, poll } = await this.transactions.run((manager) => this.append(manager, pollId, batch.map((w) => w.request)));
         batch.forEach((w, i) => {
           const verdict = verdicts[i];
           if (verdict.ok) w.resolve(verdict.outcome);

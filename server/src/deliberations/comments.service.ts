@@ -12,13 +12,15 @@ import { DeliberationCommentReport } from './entities/comment-report.entity';
 import { DeliberationCommentSupport } from './entities/comment-support.entity';
 import { DeliberationComment } from './entities/comment.entity';
 import { DeliberationsService } from './deliberations.service';
-import { serializedOnSqlite } from './sqlite-write-queue';
+import { serializedOnSqlite } from '../database/sqlite-write-queue';
+import { TransactionRunner } from '../database/transaction-runner';
 import { commentView, scopeOf } from './views';
 
 /** The discussion thread of a deliberation: comments, replies, supports, reports and moderation. */
 @Injectable()
 export class CommentsService {
   constructor(
+    private readonly transactions: TransactionRunner,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: DeliberationAccess,
     private readonly deliberations: DeliberationsService,
@@ -71,8 +73,7 @@ export class CommentsService {
     const comment = await this.find(commentId);
     const deliberation = await this.deliberations.find(comment.deliberationId);
     await this.access.assertInScope(user.id, deliberation.communityId, scopeOf(deliberation));
-    await serializedOnSqlite(this.dataSource, () =>
-      this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
         const supports = manager.getRepository(DeliberationCommentSupport);
         if (on) {
           try {
@@ -86,16 +87,14 @@ export class CommentsService {
           const removed = await supports.delete({ commentId, userId: user.id });
           if (removed.affected) await manager.getRepository(DeliberationComment).decrement({ id: commentId }, 'supportCount', 1);
         }
-      }),
-    );
+      });
     const fresh = await this.find(commentId);
     return { supportCount: fresh.supportCount, supportedByMe: on };
   }
 
   async report(user: AuthUser, commentId: number, reason: string): Promise<void> {
     await this.find(commentId);
-    await serializedOnSqlite(this.dataSource, () =>
-      this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
         try {
           await manager.getRepository(DeliberationCommentReport).insert({ commentId, userId: user.id, reason: reason.trim() });
         } catch (error) {
@@ -103,8 +102,7 @@ export class CommentsService {
           throw error;
         }
         await manager.getRepository(DeliberationComment).increment({ id: commentId }, 'reportCount', 1);
-      }),
-    );
+      });
   }
 
   async hide(user: AuthUser, commentId: number, reason: string): Promise<DeliberationCommentView> {

@@ -13,7 +13,7 @@ import { Deliberation } from './entities/deliberation.entity';
 import { DeliberationMinutes } from './entities/minutes.entity';
 import { Poll } from './entities/poll.entity';
 import { DeliberationTopic } from './entities/topic.entity';
-import { serializedOnSqlite } from './sqlite-write-queue';
+import { TransactionRunner } from '../database/transaction-runner';
 import { TopicsService } from './topics.service';
 import { minutesView, pollSummary, scopeOf } from './views';
 
@@ -21,6 +21,7 @@ import { minutesView, pollSummary, scopeOf } from './views';
 @Injectable()
 export class DeliberationsService {
   constructor(
+    private readonly transactions: TransactionRunner,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: DeliberationAccess,
     private readonly topics: TopicsService,
@@ -33,8 +34,7 @@ export class DeliberationsService {
     await this.access.assertMay(user, 'deliberation.manage', topic.communityId);
     const endsAt = new Date(input.discussionEndsAt);
     if (endsAt.getTime() <= Date.now()) throw DeliberationErrors.badTime('讨论截止时间必须晚于现在');
-    const id = await serializedOnSqlite(this.dataSource, () =>
-      this.dataSource.transaction(async (manager) => {
+    const id = await this.transactions.run(async (manager) => {
         // Conditional on approved: opening twice, or on a topic someone just merged away, changes nothing.
         const moved = await manager.getRepository(DeliberationTopic).update({ id: topicId, status: 'approved' }, { status: 'deliberating' });
         if (moved.affected !== 1) throw DeliberationErrors.topicNotApproved();
@@ -51,8 +51,7 @@ export class DeliberationsService {
           }),
         );
         return saved.id;
-      }),
-    );
+      });
     return this.get(user, id);
   }
 
@@ -80,8 +79,7 @@ export class DeliberationsService {
   async addMinutes(user: AuthUser, id: number, input: MinutesInputDto): Promise<DeliberationMinutesView> {
     const deliberation = await this.find(id);
     await this.access.assertMay(user, 'deliberation.manage', deliberation.communityId);
-    const saved = await serializedOnSqlite(this.dataSource, () =>
-      this.dataSource.transaction(async (manager) => {
+    const saved = await this.transactions.run(async (manager) => {
         const minutes = await manager.getRepository(DeliberationMinutes).save(
           manager.getRepository(DeliberationMinutes).create({
             deliberationId: id,
@@ -94,8 +92,7 @@ export class DeliberationsService {
         );
         if (minutes.photoIds.length) await this.media.claimPhotos(user.id, minutes.photoIds, 'generic', `deliberation_minutes:${minutes.id}`, manager);
         return minutes;
-      }),
-    );
+      });
     return minutesView(saved);
   }
 

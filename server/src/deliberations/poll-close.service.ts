@@ -6,7 +6,7 @@ import { LivePublisher } from '../realtime/live-publisher';
 import { BulletinService } from './bulletin.service';
 import { Poll } from './entities/poll.entity';
 import { countPollBallots } from './poll-count';
-import { serializedOnSqlite } from './sqlite-write-queue';
+import { TransactionRunner } from '../database/transaction-runner';
 import { bulletinView } from './views';
 
 /**
@@ -20,6 +20,7 @@ export class PollCloseService {
   private readonly logger = new Logger(PollCloseService.name);
 
   constructor(
+    private readonly transactions: TransactionRunner,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bulletin: BulletinService,
     private readonly live: LivePublisher,
@@ -35,8 +36,7 @@ export class PollCloseService {
 
   /** Closes one poll if it is due and still open; true when this call closed it. */
   async closePoll(id: number, now = new Date()): Promise<boolean> {
-    const outcome = await serializedOnSqlite(this.dataSource, () =>
-      this.dataSource.transaction(async (manager) => {
+    const outcome = await this.transactions.run(async (manager) => {
         const won = await manager
           .createQueryBuilder()
           .update(Poll)
@@ -50,8 +50,7 @@ export class PollCloseService {
         const result: DeliberationPollResult = { ...counted, bulletinPostId: post.id };
         await manager.getRepository(Poll).update({ id }, { result });
         return { poll, result, post };
-      }),
-    );
+      });
     if (!outcome) return false;
     const { poll, result, post } = outcome;
     this.logger.log({ msg: 'poll closed', pollId: id, ballots: poll.chainSeq, bulletinPostId: post.id });

@@ -21,7 +21,7 @@ import { emptyLiveCounts } from './live-counts';
 import { PollCloseService } from './poll-close.service';
 import { votingPollOf } from './poll-result';
 import { ResidencyScope } from './residency-scope';
-import { serializedOnSqlite } from './sqlite-write-queue';
+import { serializedOnSqlite } from '../database/sqlite-write-queue';
 import { pollView, receiptView, scopeOf } from './views';
 
 export const personalVoterKey = (userId: number) => `user:${userId}`;

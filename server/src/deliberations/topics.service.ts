@@ -14,7 +14,7 @@ import { Deliberation } from './entities/deliberation.entity';
 import { DeliberationTopicReview } from './entities/topic-review.entity';
 import { DeliberationTopicSupport } from './entities/topic-support.entity';
 import { DeliberationTopic } from './entities/topic.entity';
-import { serializedOnSqlite } from './sqlite-write-queue';
+import { TransactionRunner } from '../database/transaction-runner';
 import { topicView } from './views';
 
 /**
@@ -27,6 +27,7 @@ const PUBLIC_STATUSES: DeliberationTopicStatus[] = ['approved', 'merged', 'delib
 @Injectable()
 export class TopicsService {
   constructor(
+    private readonly transactions: TransactionRunner,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: DeliberationAccess,
     private readonly media: MediaService,
@@ -35,8 +36,7 @@ export class TopicsService {
   async propose(user: AuthUser, communityId: number, input: TopicInputDto): Promise<DeliberationTopicView> {
     if (input.scope.kind === 'building' && !input.scope.building) throw DeliberationErrors.buildingRequired();
     await this.access.assertResident(user.id, communityId);
-    const topic = await serializedOnSqlite(this.dataSource, () =>
-      this.dataSource.transaction(async (manager) => {
+    const topic = await this.transactions.run(async (manager) => {
         const saved = await manager.getRepository(DeliberationTopic).save(
           manager.getRepository(DeliberationTopic).create({
             communityId,
@@ -56,8 +56,7 @@ export class TopicsService {
         );
         if (saved.photoIds.length) await this.media.claimPhotos(user.id, saved.photoIds, 'generic', `deliberation_topic:${saved.id}`, manager);
         return saved;
-      }),
-    );
+      });
     return this.view(user, topic);
   }
 
@@ -96,8 +95,7 @@ export class TopicsService {
     const topic = await this.findVisible(user, id);
     if (topic.status !== 'approved' && topic.status !== 'deliberating' && topic.status !== 'pending') throw DeliberationErrors.topicNotSupportable();
     await this.access.assertResident(user.id, topic.communityId);
-    await serializedOnSqlite(this.dataSource, () =>
-      this.dataSource.transaction(async (manager) => {
+    await this.transactions.run(async (manager) => {
         const supports = manager.getRepository(DeliberationTopicSupport);
         if (on) {
           try {
@@ -111,8 +109,7 @@ export class TopicsService {
           const removed = await supports.delete({ topicId: id, userId: user.id });
           if (removed.affected) await manager.getRepository(DeliberationTopic).decrement({ id }, 'supportCount', 1);
         }
-      }),
-    );
+      });
     const fresh = await this.dataSource.getRepository(DeliberationTopic).findOneByOrFail({ id });
     return { supportCount: fresh.supportCount, supportedByMe: on };
   }
@@ -123,8 +120,7 @@ export class TopicsService {
     await this.access.assertMay(user, 'deliberation.review', topic.communityId);
     if (input.decision === 'reject' && !input.reason?.trim()) throw DeliberationErrors.rejectNeedsReason();
     if (input.decision === 'merge' && !input.mergeIntoTopicId) throw DeliberationErrors.mergeNeedsTarget();
-    const reviewed = await serializedOnSqlite(this.dataSource, () =>
-      this.dataSource.transaction(async (manager) => {
+    const reviewed = await this.transactions.run(async (manager) => {
         const repo = manager.getRepository(DeliberationTopic);
         if (input.decision === 'merge') {
           const target = await repo.findOneBy({ id: input.mergeIntoTopicId! });
@@ -155,8 +151,7 @@ export class TopicsService {
         });
         if (input.decision === 'merge') await this.moveSupports(manager, id, input.mergeIntoTopicId!);
         return repo.findOneByOrFail({ id });
-      }),
-    );
+      });
     return this.view(user, reviewed);
   }
 
