@@ -32,13 +32,13 @@ describe('public case outcomes (GET /api/cases/outcomes)', () => {
   }
 
   /** A report with a before-photo by a resident with a name and phone number nobody else has. */
-  async function report(world: SlaWorld, tag: string) {
+  async function report(world: SlaWorld, tag: string, description = `垃圾桶满了没人清理 ${tag}`) {
     const reporter = await createUser(t.dataSource, { name: `欧阳${tag}`, phone: `1390000${String(Math.floor(Math.random() * 10_000)).padStart(4, '0')}` });
     const token = await t.tokenFor(reporter.id);
     const res = await t.request
       .post('/api/cases')
       .set(auth(token))
-      .send({ clientKey: randomUUID(), photoIds: [await upload(token, '#884422')], ...world.centre, description: `垃圾桶满了没人清理 ${tag}`, categoryId: vending.category.id });
+      .send({ clientKey: randomUUID(), photoIds: [await upload(token, '#884422')], ...world.centre, description, categoryId: vending.category.id });
     if (res.status !== 201) throw new Error(`submit failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { reporter, caseId: res.body.id as number };
   }
@@ -84,12 +84,14 @@ describe('public case outcomes (GET /api/cases/outcomes)', () => {
 
   it('never shows a reporter’s or handler’s name or phone number', async () => {
     const world = await createSlaWorld(t.dataSource);
-    const { reporter, caseId } = await report(world, '丁');
-    await resolveWithPhoto(world, caseId, '已处理完毕');
+    const { reporter, caseId } = await report(world, '丁', '垃圾桶满了没人清理，可打我电话13912345678');
+    await resolveWithPhoto(world, caseId, '已处理完毕，有问题请拨 020-83001234');
     const res = await t.request.get(`/api/cases/outcomes?communityId=${world.community.id}`).set(auth(await t.tokenFor(reporter.id)));
     expect(res.status).toBe(200);
     const text = JSON.stringify(res.body);
-    expect(text).toContain('已处理完毕');
+    expect(res.body.items[0].description).toBe('垃圾桶满了没人清理，可打我电话139****5678');
+    expect(res.body.items[0].resolutionNote).toBe('已处理完毕，有问题请拨 020-****1234');
+    expect(text).not.toContain('13912345678');
     for (const secret of [reporter.name, reporter.phone!, reporter.name.slice(1), world.worker.name]) expect(text).not.toContain(secret);
     expect(Object.keys(res.body.items[0]).sort()).toEqual(
       ['address', 'categoryName', 'code', 'createdAt', 'description', 'id', 'photos', 'ratingScore', 'resolutionNote', 'resolvedAt', 'status', 'statusLabel'].sort(),

@@ -6,6 +6,7 @@ import { ProblemCategory } from '../departments/problem-category.entity';
 import { MediaFile } from '../media/media-file.entity';
 import { toUploadedPhoto } from '../media/uploaded-photo';
 import { Case, CasePhoto, CaseTimelineEntry } from './entities';
+import { maskPublicCaseText } from './public-text';
 
 /** Settled cases a community shows the public: resolved (awaiting the rating) and closed. */
 const PUBLIC_STATUSES: CaseStatus[] = ['resolved', 'closed'];
@@ -13,7 +14,8 @@ const PUBLIC_STATUSES: CaseStatus[] = ['resolved', 'closed'];
 /**
  * 办理结果公开: a community's settled cases for anyone to read — what was reported, the before and after
  * photos, what was done and how long it took. Built field by field from the case, never from the case page
- * view, so no name or phone number of reporter or handler can slip in.
+ * view, so no name or phone number of reporter or handler can slip in; phone and ID numbers typed into the
+ * free text are masked.
  */
 @Injectable()
 export class CaseOutcomes {
@@ -51,10 +53,10 @@ export class CaseOutcomes {
         status: row.status,
         statusLabel: CASE_STATUS_LABELS[row.status],
         categoryName: row.categoryId === null ? null : (categoryName.get(row.categoryId) ?? null),
-        description: row.description,
-        address: row.address,
+        description: maskPublicCaseText(row.description),
+        address: maskPublicCaseText(row.address),
         photos: { before: photosOf(row.id, 'before'), after: photosOf(row.id, 'after') },
-        resolutionNote: noteOf.get(row.id) ?? null,
+        resolutionNote: maskPublicCaseText(noteOf.get(row.id) ?? null),
         createdAt: new Date(row.createdAt).toISOString(),
         resolvedAt: new Date(row.resolvedAt!).toISOString(),
         ratingScore: row.rating,
