@@ -37,12 +37,15 @@ module.exports = {
       displayName: 'api',
       testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'],
       setupFiles: ['reflect-metadata'],
+      // Each file boots the real server on a fresh database; on a busy 2-core machine that outlasts jest's 5 s.
+      testTimeout: 30_000,
     },
     {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
       setupFiles: ['reflect-metadata'],
+      testTimeout: 120_000,
       globalSetup: '<rootDir>/test/browser/global-setup.ts',
     },
   ],
