@@ -37,15 +37,14 @@ module.exports = {
       displayName: 'api',
       testMatch: ['<rootDir>/test/api/**/*.e2e-spec.ts'],
       setupFiles: ['reflect-metadata'],
-      // Each file boots the real server on a fresh database; on a busy 2-core machine that outlasts jest's 5 s.
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/test/api/support/jest-timeout.ts'],
     },
     {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.e2e-spec.ts'],
       setupFiles: ['reflect-metadata'],
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/jest-timeout.ts'],
       globalSetup: '<rootDir>/test/browser/global-setup.ts',
     },
   ],
