@@ -59,7 +59,28 @@ describe('case deadline sweep (reminders, 吹哨, auto-close)', () => {
     const page = await t.request.get(`/api/cases/${caseId}`).set('Authorization', `Bearer ${await t.tokenFor(row.reporterId)}`);
     expect(page.status).toBe(200);
     expect(page.body.lastSeq).toBe(2);
-    expect(page.body.timeline[1]).toMatchObject({ seq: 2, event: 'remind', actorRole: 'system', actorRoleLabel: '系统', note: entries[1].note });
+    expect(page.body.timeline[1]).toMatchObject({ seq: 2, event: 'remind', eventLabel: '超时提醒', actorRole: 'system', actorRoleLabel: '系统', note: entries[1].note });
+  });
+
+  it('blows the whistle once on a report nobody accepted before its resolve deadline, leaving it submitted', async () => {
+    const { caseId, row } = await reported();
+    const at = after(row.resolveDueAt);
+
+    const first = await sweep.sweepOnce(at);
+    expect(first.escalated).toContain(caseId);
+    expect(first.remindedResponse).toContain(caseId);
+    expect(first.remindedResolve).toContain(caseId);
+    expect((await sweep.sweepOnce(new Date(at.getTime() + HOUR_MS))).escalated).not.toContain(caseId);
+
+    const entries = await timeline(caseId);
+    const escalations = entries.filter((e) => e.event === 'escalate');
+    expect(escalations).toHaveLength(1);
+    expect(escalations[0]).toMatchObject({ actorRole: 'system', actorUserId: null, fromStatus: 'submitted', toStatus: 'submitted' });
+    expect(escalations[0].note).toContain('吹哨');
+    expect(await t.dataSource.getRepository(AuditLogEntry).countBy({ entityId: String(caseId), action: 'escalate' })).toBe(1);
+    const now = await t.dataSource.getRepository(Case).findOneByOrFail({ id: caseId });
+    expect(now.status).toBe('submitted');
+    expect(now.handlerUserId).toBe(row.handlerUserId);
   });
 
   it('blows the whistle to the street once for a case past its resolve deadline, through the state machine, and reminds the handler', async () => {

@@ -27,12 +27,6 @@ import { AuditLogEntry, Case, CaseDepartment, CaseFollower, CasePhoto, CaseTimel
 export interface CaseActing {
   user: CaseViewer | null;
   requestId?: string | null;
-  /**
-   * System only (user null): the case role in whose stead the system makes a move the table gives to that
-   * role — the deadline sweep blows the whistle (吹哨) on an overdue case as its dispatcher would. The move is
-   * checked for that role; the timeline and audit record the system.
-   */
-  inPlaceOf?: CaseActor;
 }
 
 /** What an event carries; each event reads the fields it needs (the HTTP DTOs have already checked shapes). */
@@ -117,8 +111,7 @@ export class CaseTransitions {
       const refusal = decideCaseMove(row.status, event, actors[0] ?? 'reporter', { reopenCount: row.reopenCount });
       throw CaseErrors.wrongStatus(refusal.ok ? `案件当前状态不能${CASE_EVENT_LABELS[event]}` : refusal.message);
     }
-    const standIn = acting.user === null && acting.inPlaceOf !== undefined && transition.actors.includes(acting.inPlaceOf);
-    const actor = actors.find((a) => transition.actors.includes(a)) ?? (standIn ? 'system' : undefined);
+    const actor = actors.find((a) => transition.actors.includes(a));
     if (!actor) throw CaseErrors.notYourMove(`您无权对该案件执行「${CASE_EVENT_LABELS[event]}」`);
 
     const before = snapshot(row, departments.map((d) => d.departmentId));

@@ -3,6 +3,7 @@ import {
   CASE_ACTIONS,
   CASE_EVENT_LABELS,
   CASE_STATUS_LABELS,
+  CASE_REMIND_LABEL,
   CASE_SUBMIT_LABEL,
   CaseAction,
   CaseActor,
@@ -42,7 +43,7 @@ export function toTimelineEntryView(entry: CaseTimelineEntry): CaseTimelineEntry
   return {
     seq: entry.seq,
     event: entry.event,
-    eventLabel: entry.event === 'submit' ? CASE_SUBMIT_LABEL : CASE_EVENT_LABELS[entry.event],
+    eventLabel: entry.event === 'submit' ? CASE_SUBMIT_LABEL : entry.event === 'remind' ? CASE_REMIND_LABEL : CASE_EVENT_LABELS[entry.event],
     fromStatus: entry.fromStatus,
     toStatus: entry.toStatus,
     actorRole: entry.actorRole,

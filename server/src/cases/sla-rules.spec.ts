@@ -26,8 +26,8 @@ describe('caseSlaActionsDue', () => {
     }
   });
 
-  it('reminds but cannot escalate a case nobody accepted past both deadlines (the state machine has no whistle there)', () => {
-    expect(caseSlaActionsDue(facts('submitted', { responseDueAt: hoursAgo(30), resolveDueAt: hoursAgo(1) }), {}, now, 7)).toEqual(['remind_response', 'remind_resolve']);
+  it('reminds and escalates a case nobody accepted past both deadlines', () => {
+    expect(caseSlaActionsDue(facts('submitted', { responseDueAt: hoursAgo(30), resolveDueAt: hoursAgo(1) }), {}, now, 7)).toEqual(['remind_response', 'remind_resolve', 'escalate']);
   });
 
   it('leaves out what was already done', () => {

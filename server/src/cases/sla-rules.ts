@@ -1,4 +1,4 @@
-import { CaseStatus, findCaseTransition, isTerminal } from '@linli/shared';
+import { canFire, CaseStatus, isTerminal } from '@linli/shared';
 
 /** What the deadline sweep may do to one case; each happens at most once per case. */
 export type CaseSlaAction = 'remind_response' | 'remind_resolve' | 'escalate' | 'auto_close';
@@ -31,8 +31,8 @@ export function isAwaitingHandling(status: CaseStatus): boolean {
 /**
  * What the sweep should do to a case at `now`, in order:
  * - still unaccepted (submitted) past its response deadline → remind the handler;
- * - still being handled past its resolve deadline → remind the handler, and blow the whistle to the street
- *   (吹哨) where the state machine lets the case be escalated (a case nobody has accepted yet cannot be);
+ * - still awaiting handling past its resolve deadline (accepted or not) → remind the handler, and blow the
+ *   whistle to the street (吹哨) where the state machine lets the system escalate the case;
  * - resolved and unrated for `autoCloseDays` → close it.
  * Actions already marked are left out, so a sweep that runs again does nothing twice.
  */
@@ -43,7 +43,7 @@ export function caseSlaActionsDue(c: CaseSlaFacts, marks: CaseSlaMarksSeen, now:
   if (c.status === 'submitted' && past(c.responseDueAt) && !marks.responseOverdueAt) actions.push('remind_response');
   if (isAwaitingHandling(c.status) && past(c.resolveDueAt)) {
     if (!marks.resolveOverdueAt) actions.push('remind_resolve');
-    if (!marks.escalatedAt && findCaseTransition(c.status, 'escalate')) actions.push('escalate');
+    if (!marks.escalatedAt && canFire('escalate', c.status, 'system')) actions.push('escalate');
   }
   if (c.status === 'resolved' && c.rating === null && c.resolvedAt !== null && !marks.autoClosedAt && new Date(c.resolvedAt).getTime() + autoCloseDays * DAY_MS <= t) {
     actions.push('auto_close');

@@ -1,4 +1,4 @@
-import { CASE_STATUSES, findCaseTransition, type CaseTimelineEvent } from '@linli/shared';
+import { canFire, CASE_STATUSES, type CaseTimelineEvent } from '@linli/shared';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { Brackets, EntityManager, In } from 'typeorm';
@@ -26,13 +26,13 @@ const REPORT_KEY: Record<CaseSlaAction, keyof CaseSweepReport> = {
 };
 
 /** The timeline event of a reminder: recorded on the case page, no status change. */
-export const CASE_SLA_REMINDER_EVENT = 'remind' as CaseTimelineEvent;
+export const CASE_SLA_REMINDER_EVENT: CaseTimelineEvent = 'remind';
 
 /** Cases looked at per sweep; the rest wait for the next one (each sweep works from the oldest). */
 const SWEEP_BATCH = 500;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HANDLING = CASE_STATUSES.filter(isAwaitingHandling);
-const ESCALATABLE = CASE_STATUSES.filter((s) => findCaseTransition(s, 'escalate') !== undefined);
+const ESCALATABLE = CASE_STATUSES.filter((s) => canFire('escalate', s, 'system'));
 const INTERVAL_NAME = 'case-sla-sweep';
 
 /** Thrown inside a claim's transaction when the case moved on since it was picked: rolls the claim back. */
@@ -140,7 +140,7 @@ export class CaseSlaSweep implements OnApplicationBootstrap {
         case 'remind_resolve':
           return this.remind(m, row, action, now);
         case 'escalate':
-          return (await this.transitions.apply(caseId, 'escalate', { user: null, inPlaceOf: 'dispatcher' }, { note: CASE_SLA_ESCALATION_NOTE }, m)).publish;
+          return (await this.transitions.apply(caseId, 'escalate', { user: null }, { note: CASE_SLA_ESCALATION_NOTE }, m)).publish;
         case 'auto_close':
           return (await this.transitions.apply(caseId, 'auto_close', { user: null }, {}, m)).publish;
       }

@@ -80,9 +80,14 @@ export interface SubmitReportRequest {
 }
 
 /** Entries of a case's timeline: its submission, then one per event fired on it. */
-export type CaseTimelineEvent = 'submit' | CaseEvent;
+/**
+ * What a timeline entry records: the report itself, a state-machine event, or the deadline sweep's reminder
+ * to the handler (`remind`, no status change).
+ */
+export type CaseTimelineEvent = 'submit' | 'remind' | CaseEvent;
 
 export const CASE_SUBMIT_LABEL = '提交反映';
+export const CASE_REMIND_LABEL = '超时提醒';
 
 export interface CaseTimelineEntry {
   /** 1, 2, 3… per case; the same seq as the live event that announced it. */

@@ -24,28 +24,29 @@ const ALLOWED: Partial<Record<CaseStatus, Partial<Record<CaseEvent, Expected>>>>
     reject: { to: 'rejected', actors: ['grid_worker', 'dispatcher'] },
     dispatch: { to: 'dispatched', actors: ['dispatcher'] },
     reassign: { to: 'submitted', actors: ['dispatcher', 'supervisor'] },
+    escalate: { to: 'submitted', actors: ['system'] },
   },
   accepted: {
     reject: { to: 'rejected', actors: ['grid_worker', 'dispatcher'] },
     dispatch: { to: 'dispatched', actors: ['grid_worker', 'dispatcher'] },
     start: { to: 'in_progress', actors: ['grid_worker'] },
-    escalate: { to: 'accepted', actors: ['grid_worker', 'dispatcher'] },
+    escalate: { to: 'accepted', actors: ['grid_worker', 'dispatcher', 'system'] },
     reassign: { to: 'accepted', actors: ['dispatcher', 'supervisor'] },
   },
   dispatched: {
     start: { to: 'in_progress', actors: ['department_staff'] },
     return: { to: 'returned', actors: ['department_staff'] },
-    escalate: { to: 'dispatched', actors: ['grid_worker', 'dispatcher'] },
+    escalate: { to: 'dispatched', actors: ['grid_worker', 'dispatcher', 'system'] },
   },
   in_progress: {
     resolve: { to: 'resolved', actors: ['grid_worker', 'department_staff'] },
     return: { to: 'returned', actors: ['department_staff'] },
-    escalate: { to: 'in_progress', actors: ['grid_worker', 'dispatcher'] },
+    escalate: { to: 'in_progress', actors: ['grid_worker', 'dispatcher', 'system'] },
   },
   returned: {
     dispatch: { to: 'dispatched', actors: ['grid_worker', 'dispatcher'] },
     start: { to: 'in_progress', actors: ['grid_worker'] },
-    escalate: { to: 'returned', actors: ['grid_worker', 'dispatcher'] },
+    escalate: { to: 'returned', actors: ['grid_worker', 'dispatcher', 'system'] },
     reassign: { to: 'returned', actors: ['dispatcher', 'supervisor'] },
   },
   resolved: {
@@ -56,7 +57,7 @@ const ALLOWED: Partial<Record<CaseStatus, Partial<Record<CaseEvent, Expected>>>>
   reopened: {
     start: { to: 'in_progress', actors: ['supervisor', 'grid_worker'] },
     dispatch: { to: 'dispatched', actors: ['supervisor', 'grid_worker', 'dispatcher'] },
-    escalate: { to: 'reopened', actors: ['grid_worker', 'dispatcher'] },
+    escalate: { to: 'reopened', actors: ['grid_worker', 'dispatcher', 'system'] },
     reassign: { to: 'reopened', actors: ['dispatcher', 'supervisor'] },
   },
   closed: {},
@@ -114,9 +115,17 @@ describe('case state machine', () => {
     for (const status of CASE_STATUSES) {
       for (const event of ['accept', 'reject', 'dispatch', 'start', 'resolve', 'return', 'escalate', 'reassign'] as const) {
         expect(canFire(event, status, 'reporter')).toBe(false);
-        expect(canFire(event, status, 'system')).toBe(false);
+        if (event !== 'escalate') expect(canFire(event, status, 'system')).toBe(false);
       }
     }
+  });
+
+  it('lets the system blow the whistle on every case still awaiting handling, including one nobody accepted', () => {
+    const escalatable = CASE_STATUSES.filter((s) => canFire('escalate', s, 'system'));
+    expect(escalatable.sort()).toEqual(['accepted', 'dispatched', 'in_progress', 'reopened', 'returned', 'submitted']);
+    expect(decideCaseMove('submitted', 'escalate', 'system')).toEqual({ ok: true, from: 'submitted', event: 'escalate', to: 'submitted', statusChanged: false });
+    expect(canFire('escalate', 'submitted', 'grid_worker')).toBe(false);
+    expect(canFire('escalate', 'resolved', 'system')).toBe(false);
   });
 
   describe('reopening after an unsatisfied rating', () => {

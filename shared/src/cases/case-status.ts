@@ -96,6 +96,8 @@ export interface CaseTransition {
 const HANDLERS_AT_TRIAGE: readonly CaseActor[] = ['grid_worker', 'dispatcher'];
 const REASSIGNERS: readonly CaseActor[] = ['dispatcher', 'supervisor'];
 const WHISTLE_BLOWERS: readonly CaseActor[] = ['grid_worker', 'dispatcher'];
+/** The deadline sweep blows the whistle too, on its own account, wherever a case still awaits handling. */
+const WHISTLE_BLOWERS_AND_SYSTEM: readonly CaseActor[] = [...WHISTLE_BLOWERS, 'system'];
 
 /**
  * Every allowed move. Anything not listed is refused.
@@ -105,30 +107,33 @@ const WHISTLE_BLOWERS: readonly CaseActor[] = ['grid_worker', 'dispatcher'];
  * - Only the reporter rates, only from resolved; an unsatisfied rating reopens the case once (to the
  *   handler's supervisor), and closes it when the reopen has been used.
  * - Only the system closes a resolved case whose rating window has run out.
+ * - 吹哨 (escalate) is recorded without moving the case. Handlers blow the whistle once they hold a case; the
+ *   system (the deadline sweep) may also do it on a case nobody has accepted yet.
  */
 export const CASE_TRANSITIONS: readonly CaseTransition[] = [
   { from: 'submitted', event: 'accept', to: 'accepted', actors: HANDLERS_AT_TRIAGE },
   { from: 'submitted', event: 'reject', to: 'rejected', actors: HANDLERS_AT_TRIAGE },
   { from: 'submitted', event: 'dispatch', to: 'dispatched', actors: ['dispatcher'] },
   { from: 'submitted', event: 'reassign', to: 'submitted', actors: REASSIGNERS },
+  { from: 'submitted', event: 'escalate', to: 'submitted', actors: ['system'] },
 
   { from: 'accepted', event: 'reject', to: 'rejected', actors: HANDLERS_AT_TRIAGE },
   { from: 'accepted', event: 'dispatch', to: 'dispatched', actors: HANDLERS_AT_TRIAGE },
   { from: 'accepted', event: 'start', to: 'in_progress', actors: ['grid_worker'] },
-  { from: 'accepted', event: 'escalate', to: 'accepted', actors: WHISTLE_BLOWERS },
+  { from: 'accepted', event: 'escalate', to: 'accepted', actors: WHISTLE_BLOWERS_AND_SYSTEM },
   { from: 'accepted', event: 'reassign', to: 'accepted', actors: REASSIGNERS },
 
   { from: 'dispatched', event: 'start', to: 'in_progress', actors: ['department_staff'] },
   { from: 'dispatched', event: 'return', to: 'returned', actors: ['department_staff'] },
-  { from: 'dispatched', event: 'escalate', to: 'dispatched', actors: WHISTLE_BLOWERS },
+  { from: 'dispatched', event: 'escalate', to: 'dispatched', actors: WHISTLE_BLOWERS_AND_SYSTEM },
 
   { from: 'in_progress', event: 'resolve', to: 'resolved', actors: ['grid_worker', 'department_staff'] },
   { from: 'in_progress', event: 'return', to: 'returned', actors: ['department_staff'] },
-  { from: 'in_progress', event: 'escalate', to: 'in_progress', actors: WHISTLE_BLOWERS },
+  { from: 'in_progress', event: 'escalate', to: 'in_progress', actors: WHISTLE_BLOWERS_AND_SYSTEM },
 
   { from: 'returned', event: 'dispatch', to: 'dispatched', actors: HANDLERS_AT_TRIAGE },
   { from: 'returned', event: 'start', to: 'in_progress', actors: ['grid_worker'] },
-  { from: 'returned', event: 'escalate', to: 'returned', actors: WHISTLE_BLOWERS },
+  { from: 'returned', event: 'escalate', to: 'returned', actors: WHISTLE_BLOWERS_AND_SYSTEM },
   { from: 'returned', event: 'reassign', to: 'returned', actors: REASSIGNERS },
 
   { from: 'resolved', event: 'rate_satisfied', to: 'closed', actors: ['reporter'] },
@@ -138,7 +143,7 @@ export const CASE_TRANSITIONS: readonly CaseTransition[] = [
 
   { from: 'reopened', event: 'start', to: 'in_progress', actors: ['supervisor', 'grid_worker'] },
   { from: 'reopened', event: 'dispatch', to: 'dispatched', actors: ['supervisor', 'grid_worker', 'dispatcher'] },
-  { from: 'reopened', event: 'escalate', to: 'reopened', actors: WHISTLE_BLOWERS },
+  { from: 'reopened', event: 'escalate', to: 'reopened', actors: WHISTLE_BLOWERS_AND_SYSTEM },
   { from: 'reopened', event: 'reassign', to: 'reopened', actors: REASSIGNERS },
 ];
 
