@@ -103,7 +103,8 @@ export default async function run() {
   const pdf = await measure('PDF (pdfkit + CJK font)', (out) => writeServiceRecordsPdf(heading, iterate(data), out));
 
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(xlsx.out.bytes);
+  // exceljs types its input as the older non-generic Buffer.
+  await workbook.xlsx.load(xlsx.out.bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   const sheetRows = workbook.getWorksheet('志愿服务记录')!.rowCount - 1;
   if (sheetRows !== RECORDS) throw new Error(`Excel export has ${sheetRows} rows, expected ${RECORDS}`);
   const parsed = await pdfParse(pdf.out.bytes);

@@ -15,12 +15,16 @@ const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Prom
 const MINUTE = 60_000;
 const PLACE = { lng: 113.2644, lat: 23.1291 };
 
-/** Reads a binary response body into a Buffer. */
-function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) {
+/** Reads a binary response body into a Buffer (supertest hands the parser the raw response stream). */
+function binary(res: unknown, done: (err: Error | null, body: Buffer) => void) {
+  const stream = res as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
+
+/** exceljs types its input as the older non-generic Buffer. */
+type WorkbookInput = Parameters<InstanceType<typeof ExcelJS.Workbook>['xlsx']['load']>[0];
 
 /** About `metres` north of the activity's place (1° of latitude ≈ 111 km). */
 const northOf = (metres: number) => ({ lng: PLACE.lng, lat: PLACE.lat + metres / 111_000 });
@@ -390,7 +394,7 @@ describe('party member check-in and volunteer service (/api/volunteers)', () => 
       const res = await as(carol.token).get('/api/volunteers/me/service-records/export.xlsx').buffer(true).parse(binary);
       expect(res.status).toBe(200);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.body as Buffer);
+      await workbook.xlsx.load(res.body as WorkbookInput);
       const sheet = workbook.getWorksheet('志愿服务记录')!;
       expect(sheet.getRow(1).values).toEqual([undefined, '服务日期', '活动名称', '服务类别', '时长(小时)', '状态', '认定组织']);
       expect(sheet.getRow(2).values).toEqual([undefined, expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), '长者饭堂送餐', '长者送餐', 2, '已认定', '登峰社区居民委员会']);
@@ -401,7 +405,7 @@ describe('party member check-in and volunteer service (/api/volunteers)', () => 
       const res = await as(committeeToken).get(`/api/communities/${org.community.id}/volunteer-service-records/export.xlsx`).buffer(true).parse(binary);
       expect(res.status).toBe(200);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(res.body as Buffer);
+      await workbook.xlsx.load(res.body as WorkbookInput);
       const rows = workbook.getWorksheet('志愿服务记录')!.getSheetValues().slice(2) as unknown[][];
       expect(rows.map((r) => [r[1], r[6], r[7]]).sort()).toEqual([
         ['卡萝尔', 2, '已认定'],
