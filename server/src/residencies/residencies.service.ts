@@ -10,6 +10,7 @@ import { User } from '../users/user.entity';
 import { ResidencyApplicationDto } from './dto/residency-application.dto';
 import { Household } from './household.entity';
 import { Residency } from './residency.entity';
+import { toResidencySummary } from './residency-view';
 import { exclusiveAreaProblem, normaliseAddressPart } from './residency-rules';
 
 @Injectable()
@@ -75,7 +76,7 @@ export class ResidenciesService {
       .addOrderBy('r.id', 'ASC')
       .getMany();
     return rows.map((row) => ({
-      ...this.toSummary(row),
+      ...toResidencySummary(row),
       applicant: { id: row.user!.id, name: row.user!.name, realName: row.user!.realName, phoneMasked: row.user!.phone ? maskPhone(row.user!.phone) : null },
       createdAt: row.createdAt.toISOString(),
       reviewedAt: row.reviewedAt ? row.reviewedAt.toISOString() : null,
@@ -133,25 +134,6 @@ export class ResidenciesService {
     const residency = await this.dataSource
       .getRepository(Residency)
       .findOneOrFail({ where: { id: residencyId }, relations: { household: { community: true } } });
-    return this.toSummary(residency);
-  }
-
-  private toSummary(residency: Residency): ResidencySummary {
-    const household = residency.household!;
-    return {
-      id: residency.id,
-      household: {
-        id: household.id,
-        communityId: household.communityId,
-        communityName: household.community?.name ?? '',
-        building: household.building,
-        unit: household.unit,
-        room: household.room,
-      },
-      relation: residency.relation,
-      exclusiveArea: residency.exclusiveArea,
-      status: residency.status,
-      reviewNote: residency.reviewNote,
-    };
+    return toResidencySummary(residency);
   }
 }

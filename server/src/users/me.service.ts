@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { maskPhone, type MeResponse, type ResidencySummary } from '@linli/shared';
+import { maskPhone, type MeResponse } from '@linli/shared';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../common/api-exception';
 import { effectiveGrants } from '../auth/signed-in-grants';
 import { Residency } from '../residencies/residency.entity';
+import { toResidencySummary } from '../residencies/residency-view';
 import { RoleGrant } from './role-grant.entity';
 import { ScopeLabels } from './scope-labels.service';
 import { User } from './user.entity';
@@ -37,27 +38,8 @@ export class MeService {
       name: user.name,
       phoneMasked: user.phone ? maskPhone(user.phone) : null,
       grants: grants.map((grant, i) => ({ ...grant, scopeLabel: labels[i] })),
-      residencies: residencies.map((r) => this.summarise(r)),
+      residencies: residencies.map(toResidencySummary),
       community: home ? { id: home.id, name: home.name, streetName: home.street?.name ?? '' } : null,
-    };
-  }
-
-  private summarise(residency: Residency): ResidencySummary {
-    const household = residency.household!;
-    return {
-      id: residency.id,
-      household: {
-        id: household.id,
-        communityId: household.communityId,
-        communityName: household.community?.name ?? '',
-        building: household.building,
-        unit: household.unit,
-        room: household.room,
-      },
-      relation: residency.relation,
-      exclusiveArea: residency.exclusiveArea,
-      status: residency.status,
-      reviewNote: residency.reviewNote,
     };
   }
 }
