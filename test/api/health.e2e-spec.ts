@@ -19,8 +19,10 @@ describe('GET /api/health', () => {
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  it('pings a running Redis and reports it up', async () => {
-    t = await startTestApp({ redisUrl: 'redis://127.0.0.1:6379' }, { seed: false });
+  // Needs a real Redis: runs where REDIS_URL names one (npm run test:mariadb, CI), not on a bare machine.
+  const redisUrl = process.env.REDIS_URL;
+  (redisUrl ? it : it.skip)('pings a running Redis and reports it up', async () => {
+    t = await startTestApp({ redisUrl }, { seed: false });
     const body = (await t.request.get('/api/health').expect(200)).body as HealthResponse;
     expect(body.redis.state).toBe('up');
     expect(body.status).toBe('ok');
