@@ -11,25 +11,36 @@ export function formatCaseCode(day: string, n: number): string {
 }
 
 /**
- * Takes the next code of the day inside the caller's transaction. The counter row is bumped with an UPDATE
- * (a row lock on MariaDB) before it is read, so concurrent reports never share a number; the day's first
- * report inserts the row, and a concurrent first insert falls back to the bump.
+ * Bumps the day's counter and reads the new value in the one statement (a row lock on MariaDB until commit),
+ * so concurrent reports never share a number: SQLite hands it back with RETURNING; MariaDB has no RETURNING
+ * on UPDATE, so the new value goes through LAST_INSERT_ID(expr), which the server reports as the statement's
+ * insert id. Null when the day has no counter row yet.
+ */
+async function bumpCounter(manager: EntityManager, day: string): Promise<number | null> {
+  if (manager.connection.options.type === 'better-sqlite3') {
+    const rows: { last_value: number }[] = await manager.query('UPDATE case_code_counters SET last_value = last_value + 1 WHERE day = ? RETURNING last_value', [day]);
+    return rows.length ? Number(rows[0].last_value) : null;
+  }
+  const result: { affectedRows: number; insertId: number } = await manager.query('UPDATE case_code_counters SET last_value = LAST_INSERT_ID(last_value + 1) WHERE day = ?', [day]);
+  return result.affectedRows ? Number(result.insertId) : null;
+}
+
+/**
+ * Takes the next code of the day inside the caller's transaction. The day's first report inserts the
+ * counter row, and a concurrent first insert falls back to the bump.
  */
 export async function nextCaseCode(manager: EntityManager, now: Date): Promise<string> {
   const day = shanghaiDayStamp(now);
-  const counters = manager.getRepository(CaseCodeCounter);
-  const bump = () =>
-    counters.createQueryBuilder().update().set({ lastValue: () => 'last_value + 1' }).where('day = :day', { day }).execute();
-  let bumped = await bump();
-  if (!bumped.affected) {
+  let value = await bumpCounter(manager, day);
+  if (value === null) {
     try {
-      await counters.insert({ day, lastValue: 1 });
+      await manager.getRepository(CaseCodeCounter).insert({ day, lastValue: 1 });
       return formatCaseCode(day, 1);
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      bumped = await bump();
+      value = await bumpCounter(manager, day);
+      if (value === null) throw error;
     }
   }
-  const row = await counters.findOneByOrFail({ day });
-  return formatCaseCode(day, row.lastValue);
+  return formatCaseCode(day, value);
 }

@@ -10,6 +10,7 @@ import { mediaThumbUrl } from '../media/uploaded-photo';
 import { CaseViewer } from './case-actors';
 import { CaseCategoryCatalog } from './case-category-catalog.service';
 import { nextCaseCode } from './case-code';
+import { insertRow, toWholeSecond } from './insert-row';
 import { deadlinesFor } from './case-deadlines';
 import { CaseErrors } from './case-errors';
 import { CaseLive } from './case-live';
@@ -63,9 +64,6 @@ export class CaseIntake {
   ) {}
 
   async submit(reporterId: number, input: SubmitReportInput, requestId: string | null = null): Promise<SubmitReportOutcome> {
-    const earlier = await this.findByClientKey(this.transactions.dataSource.manager, reporterId, input.clientKey);
-    if (earlier) return { caseId: earlier.id, created: false };
-
     let category: ProblemCategory | null = null;
     let confidence: number | null = null;
     if (input.categoryId !== undefined) {
@@ -81,76 +79,80 @@ export class CaseIntake {
 
     try {
       const written = await this.transactions.run(async (m) => {
-        // Inside the transaction too: a retry queued behind the first attempt finds its case here.
-        const again = await this.findByClientKey(m, reporterId, input.clientKey);
-        if (again) return { row: again, entry: null, auditId: 0 };
-        const now = new Date();
+        // The one client-key check, inside the transaction: on SQLite a retry queued behind the first attempt
+        // finds its case here; on MariaDB two retries racing past it meet the unique key (caught below).
+        const earlier = await this.findByClientKey(m, reporterId, input.clientKey);
+        if (earlier !== null) return { caseId: earlier, created: false as const };
+        // Whole seconds: the timestamps written below are what the columns keep, and what the live event says.
+        const now = toWholeSecond(new Date());
         const decision = await this.router.route(m, place, category !== null, now);
-        const row = await m.getRepository(Case).save(
-          m.getRepository(Case).create({
-            code: await nextCaseCode(m, now),
-            reporterId,
-            clientKey: input.clientKey,
-            description: input.description,
-            lng: input.lng,
-            lat: input.lat,
-            address: input.address?.trim() || null,
-            ...place,
-            categoryId: category?.id ?? null,
-            classificationConfidence: confidence,
-            routedBy: decision.routedBy,
-            status: 'submitted',
-            handlerUserId: decision.handlerUserId,
-            leadDepartmentId: null,
-            queue: decision.queue,
-            reopenCount: 0,
-            ...(category ? deadlinesFor(category, now) : { responseDueAt: null, resolveDueAt: null }),
-            timelineSeq: 1,
-            version: 1,
-          }),
-        );
+        const row = m.getRepository(Case).create({
+          code: await nextCaseCode(m, now),
+          reporterId,
+          clientKey: input.clientKey,
+          description: input.description,
+          lng: input.lng,
+          lat: input.lat,
+          address: input.address?.trim() || null,
+          ...place,
+          categoryId: category?.id ?? null,
+          classificationConfidence: confidence,
+          routedBy: decision.routedBy,
+          status: 'submitted',
+          handlerUserId: decision.handlerUserId,
+          leadDepartmentId: null,
+          queue: decision.queue,
+          reopenCount: 0,
+          ...(category ? deadlinesFor(category, now) : { responseDueAt: null, resolveDueAt: null }),
+          timelineSeq: 1,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        });
+        // insertRow, not save(): every column the caller needs is set here, so nothing is read back.
+        row.id = await insertRow(m, Case, row);
         const photos = await this.media.claimPhotos(reporterId, input.photoIds, 'case_before', `case:${row.id}`, m);
         await m.getRepository(CasePhoto).insert(photos.map((file, position) => ({ caseId: row.id, mediaId: file.id, kind: 'before' as const, position })));
-        const entry = await m.getRepository(CaseTimelineEntry).save(
-          m.getRepository(CaseTimelineEntry).create({
-            caseId: row.id,
-            seq: 1,
-            event: 'submit',
-            fromStatus: null,
-            toStatus: 'submitted',
-            actorUserId: reporterId,
-            actorRole: 'reporter',
-            note: null,
-            data: { queue: decision.queue, routedBy: decision.routedBy, categoryId: row.categoryId, confidence },
-          }),
-        );
-        const audit = await m.getRepository(AuditLogEntry).save(
-          m.getRepository(AuditLogEntry).create({
-            entity: 'case',
-            entityId: String(row.id),
-            action: 'submit',
-            actorUserId: reporterId,
-            before: null,
-            after: { status: row.status, queue: row.queue, handlerUserId: row.handlerUserId, categoryId: row.categoryId, gridId: row.gridId, version: row.version },
-            requestId,
-          }),
-        );
-        return { row, entry, auditId: audit.id };
+        const entry = m.getRepository(CaseTimelineEntry).create({
+          caseId: row.id,
+          seq: 1,
+          event: 'submit',
+          fromStatus: null,
+          toStatus: 'submitted',
+          actorUserId: reporterId,
+          actorRole: 'reporter',
+          note: null,
+          data: { queue: decision.queue, routedBy: decision.routedBy, categoryId: row.categoryId, confidence },
+          createdAt: now,
+        });
+        entry.id = await insertRow(m, CaseTimelineEntry, entry);
+        const auditId = await insertRow(m, AuditLogEntry, {
+          entity: 'case',
+          entityId: String(row.id),
+          action: 'submit',
+          actorUserId: reporterId,
+          before: null,
+          after: { status: row.status, queue: row.queue, handlerUserId: row.handlerUserId, categoryId: row.categoryId, gridId: row.gridId, version: row.version },
+          requestId,
+          createdAt: now,
+        });
+        return { caseId: row.id, created: true as const, row, entry, auditId };
       });
-      if (written.entry) {
-        this.live.announce(written.row, written.entry, written.auditId, {
-          userIds: written.row.handlerUserId === null ? [] : [written.row.handlerUserId],
+      if (written.created) {
+        const { row, entry, auditId } = written;
+        this.live.announce(row, entry, auditId, {
+          userIds: row.handlerUserId === null ? [] : [row.handlerUserId],
           departmentIds: [],
-          communityIds: written.row.queue === 'community_dispatch' && written.row.communityId !== null ? [written.row.communityId] : [],
+          communityIds: row.queue === 'community_dispatch' && row.communityId !== null ? [row.communityId] : [],
         });
       }
-      return { caseId: written.row.id, created: written.entry !== null };
+      return { caseId: written.caseId, created: written.created };
     } catch (error) {
       // Two retries raced past the first check (MariaDB): the loser hands back the winner's case.
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.findByClientKey(this.transactions.dataSource.manager, reporterId, input.clientKey);
-      if (!winner) throw error;
-      return { caseId: winner.id, created: false };
+      if (winner === null) throw error;
+      return { caseId: winner, created: false };
     }
   }
 
@@ -219,7 +221,9 @@ export class CaseIntake {
     });
   }
 
-  private findByClientKey(m: EntityManager, reporterId: number, clientKey: string): Promise<Case | null> {
-    return m.getRepository(Case).findOneBy({ reporterId, clientKey });
+  /** The id of the case this reporter filed with this client key, if any (fixed SQL, both values bound). */
+  private async findByClientKey(m: EntityManager, reporterId: number, clientKey: string): Promise<number | null> {
+    const rows: { id: number | string }[] = await m.query('SELECT id FROM cases WHERE reporter_id = ? AND client_key = ?', [reporterId, clientKey]);
+    return rows.length ? Number(rows[0].id) : null;
   }
 }

@@ -35,20 +35,34 @@ interface Built {
 }
 
 /**
+ * How long the grid index is trusted before the grids table is checked for changes again. Grids change
+ * rarely (the district redraws them, an administrator adds one); a point that falls outside every known
+ * grid always re-checks at once, so a grid added moments ago is used from the next report on.
+ */
+export const CASE_GRIDS_FRESH_MS = 5_000;
+
+/**
  * Point → grid → community → street → district, with one GridIndex built lazily from the grids table.
- * The index is rebuilt when the grids change (their count or highest id), checked with one cheap query per
- * lookup, so a grid added by an administrator is used from the next report on.
+ * The index is rebuilt when the grids change (their count or highest id). That check is one small query,
+ * made at most every CASE_GRIDS_FRESH_MS, and whenever a point lands outside every grid in the index.
  */
 @Injectable()
 export class CaseLocationService {
   private built: Built | null = null;
   private building: Promise<Built> | null = null;
+  private checkedAt = 0;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async locate(lng: number, lat: number): Promise<CasePlace | null> {
-    const built = await this.current();
-    const gridId = built.index.lookup(lng, lat);
+    const trusted = this.built !== null && Date.now() - this.checkedAt < CASE_GRIDS_FRESH_MS;
+    let built = trusted && this.built ? this.built : await this.current();
+    let gridId = built.index.lookup(lng, lat);
+    if (gridId === null && trusted) {
+      // Outside every grid we know: a grid added since the last check may hold the point.
+      built = await this.current();
+      gridId = built.index.lookup(lng, lat);
+    }
     if (gridId !== null) {
       const info = built.info.get(gridId)!;
       return { districtId: info.districtId, streetId: info.streetId, communityId: info.communityId, gridId };
@@ -72,8 +86,10 @@ export class CaseLocationService {
     this.built = null;
   }
 
+  /** The index for the grids as they are now: one stamp query, a rebuild only when the stamp moved. */
   private async current(): Promise<Built> {
     const stamp = await this.stamp();
+    this.checkedAt = Date.now();
     if (this.built?.stamp === stamp) return this.built;
     if (!this.building) {
       this.building = this.build(stamp).finally(() => (this.building = null));

@@ -3,13 +3,25 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, IsNull } from 'typeorm';
 import { Case } from '../cases/entities/case.entity';
 import { CaseRoutingDecision, routeCase } from './case-routing';
-import { matchDispatcher } from './roster-matcher';
+import { matchDispatcher, RosterSlot } from './roster-matcher';
 import { DutyShift } from './duty-shift.entity';
 import { shanghaiWeekMinute } from './shanghai-clock';
 import type { CasePlace } from './case-location.service';
 
 /** A handler's load: cases still waiting on handling (a resolved case waits on the resident's rating). */
 const LOAD_STATUSES = CASE_STATUSES.filter((status) => isOpen(status) && status !== 'resolved');
+
+/** One roster row as the database returns it (numbers may come back as strings, booleans as 0/1). */
+interface RosterRow {
+  user_id: number | string;
+  grid_id: number | string | null;
+  community_id: number | string | null;
+  weekday: number | string;
+  start_minute: number | string;
+  end_minute: number | string;
+  is_dispatcher: number | string | boolean;
+  open_cases: number | string | null;
+}
 
 /**
  * Reads the roster and the handlers' open-case counts and applies the forwarding rule (routeCase). Runs inside
@@ -18,13 +30,7 @@ const LOAD_STATUSES = CASE_STATUSES.filter((status) => isOpen(status) && status 
 @Injectable()
 export class CaseRouter {
   async route(manager: EntityManager, place: CasePlace, categoryConfident: boolean, now: Date): Promise<CaseRoutingDecision> {
-    const slots =
-      place.communityId === null
-        ? []
-        : await manager.getRepository(DutyShift).find({
-            where: [{ gridId: place.gridId ?? -1 }, { communityId: place.communityId, isDispatcher: true }],
-          });
-    const loads = await this.openCaseLoads(manager, [...new Set(slots.map((s) => s.userId))]);
+    const { slots, loads } = place.communityId === null ? { slots: [], loads: new Map<number, number>() } : await this.rosterWithLoads(manager, place.gridId, place.communityId);
     return routeCase(
       { gridId: place.gridId, communityId: place.communityId, streetId: place.streetId, categoryConfident },
       slots,
@@ -38,6 +44,43 @@ export class CaseRouter {
     const slots = await manager.getRepository(DutyShift).find({ where: { communityId, isDispatcher: true, gridId: IsNull() } });
     const loads = await this.openCaseLoads(manager, [...new Set(slots.map((s) => s.userId))]);
     return matchDispatcher(slots, communityId, loads, shanghaiWeekMinute(now));
+  }
+
+  /**
+   * The grid's roster and the community's dispatchers, each person with their open-case count, in one query:
+   * the counts are grouped once per person (a derived table over the same roster), not once per shift.
+   */
+  async rosterWithLoads(manager: EntityManager, gridId: number | null, communityId: number): Promise<{ slots: RosterSlot[]; loads: Map<number, number> }> {
+    const onRoster = (t: string) => `${t}.grid_id = ? OR (${t}.community_id = ? AND ${t}.is_dispatcher = 1)`;
+    const statuses = LOAD_STATUSES.map(() => '?').join(', ');
+    const rows: RosterRow[] = await manager.query(
+      `SELECT s.user_id AS user_id, s.grid_id AS grid_id, s.community_id AS community_id, s.weekday AS weekday,
+              s.start_minute AS start_minute, s.end_minute AS end_minute, s.is_dispatcher AS is_dispatcher, l.n AS open_cases
+         FROM duty_shifts s
+         LEFT JOIN (
+           SELECT c.handler_user_id AS user_id, COUNT(*) AS n
+             FROM cases c
+            WHERE c.status IN (${statuses})
+              AND c.handler_user_id IN (SELECT r.user_id FROM duty_shifts r WHERE ${onRoster('r')})
+            GROUP BY c.handler_user_id
+         ) l ON l.user_id = s.user_id
+        WHERE ${onRoster('s')}`,
+      [...LOAD_STATUSES, gridId ?? -1, communityId, gridId ?? -1, communityId],
+    );
+    const loads = new Map<number, number>();
+    const slots = rows.map((r) => {
+      loads.set(Number(r.user_id), Number(r.open_cases ?? 0));
+      return {
+        userId: Number(r.user_id),
+        gridId: r.grid_id === null ? null : Number(r.grid_id),
+        communityId: r.community_id === null ? null : Number(r.community_id),
+        weekday: Number(r.weekday),
+        startMinute: Number(r.start_minute),
+        endMinute: Number(r.end_minute),
+        isDispatcher: Boolean(Number(r.is_dispatcher)),
+      };
+    });
+    return { slots, loads };
   }
 
   /** Open cases per handler. */

@@ -1,0 +1,31 @@
+import { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
+
+/**
+ * Inserts one row and returns its generated id, in one statement whose SQL text depends only on the table and
+ * the columns given, every value bound as a parameter. Two reasons not to use Repository#save/#insert on hot
+ * paths: they read the row back afterwards (one SELECT per row, for defaults and timestamps), and on SQLite
+ * TypeORM writes numbers into the SQL text, so every row is a new statement to prepare (and pushes the
+ * prepared ones out of the driver's statement cache). Values go through the column's transformer and the
+ * driver's conversion, as save() would; columns left undefined take their database default.
+ */
+export async function insertRow<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, values: Partial<T>): Promise<number> {
+  const driver = manager.connection.driver;
+  const metadata = manager.connection.getMetadata(target);
+  const columns = metadata.columns.filter((c) => !c.isGenerated && c.getEntityValue(values) !== undefined);
+  const sql =
+    `INSERT INTO ${driver.escape(metadata.tablePath)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) ` +
+    `VALUES (${columns.map(() => '?').join(', ')})`;
+  const raw: unknown = await manager.query(
+    sql,
+    columns.map((c) => driver.preparePersistentValue(c.getEntityValue(values), c)),
+  );
+  // better-sqlite3 answers with the row id; mysql2 with a result header carrying insertId.
+  const id = typeof raw === 'number' || typeof raw === 'bigint' ? Number(raw) : Number((raw as { insertId?: unknown } | null)?.insertId);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Error(`insertRow: no generated id for ${metadata.tableName}`);
+  return id;
+}
+
+/** `at` without its milliseconds: what a DATETIME column stores on both databases, so the row and the event agree. */
+export function toWholeSecond(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 1000) * 1000);
+}
