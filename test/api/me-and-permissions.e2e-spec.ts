@@ -1,4 +1,6 @@
 import type { MeResponse } from '@linli/shared';
+import { JwtService } from '@nestjs/jwt';
+import { User } from '../../server/src/users/user.entity';
 import { addGrant, createOrgTree, createResidency, createUser, OrgTree, removeGrants } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -101,5 +103,37 @@ describe('GET /api/me and the permission guard', () => {
     await t.request.get(url).set('authorization', `Bearer ${token}`).expect(403);
     await addGrant(t.dataSource, committee.id, { role: 'community_committee', scopeId: home.community.id });
     await t.request.get(url).set('authorization', `Bearer ${token}`).expect(200);
+  });
+  it('answers many callers arriving at once each by their own account and grants as stored at that moment', async () => {
+    // Simultaneous requests share the read of accounts and grants; each must still get exactly its own.
+    const url = `/api/communities/${home.community.id}/residencies`;
+    const committees = await Promise.all([1, 2, 3].map(() => createUser(t.dataSource, { grants: [{ role: 'community_committee', scopeId: home.community.id }] })));
+    const revoked = await createUser(t.dataSource, { grants: [{ role: 'community_committee', scopeId: home.community.id }] });
+    const otherCommittee = await createUser(t.dataSource, { grants: [{ role: 'community_committee', scopeId: elsewhere.community.id }] });
+    const deleted = await createUser(t.dataSource);
+    const tokens = {
+      committees: await Promise.all(committees.map((u) => t.tokenFor(u.id))),
+      revoked: await t.tokenFor(revoked.id),
+      other: await t.tokenFor(otherCommittee.id),
+      deleted: await t.tokenFor(deleted.id),
+    };
+    await removeGrants(t.dataSource, revoked.id);
+    await t.dataSource.getRepository(User).delete({ id: deleted.id });
+    const forged = new JwtService({ secret: 'not-the-server-secret' }).sign({ sub: String(committees[0].id) });
+
+    const get = (token: string) => t.request.get(url).set('authorization', `Bearer ${token}`);
+    const answers = await Promise.all([
+      ...tokens.committees.map(get),
+      get(tokens.revoked),
+      get(tokens.other),
+      get(tokens.deleted),
+      get(forged),
+      ...tokens.committees.map(get),
+    ]);
+    expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 403, 403, 401, 401, 200, 200, 200]);
+    expect(answers[3].body.message).toBe('您没有权限进行此操作');
+    expect(answers[4].body.message).toBe('这不在您负责的范围内');
+    expect(answers[5].body.message).toBe('账号不存在，请重新登录');
+    expect(answers[6].body.message).toBe('登录凭证无效，请重新登录');
   });
 });

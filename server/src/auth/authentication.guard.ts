@@ -6,8 +6,9 @@ import { TokenService } from './token.service';
 
 /**
  * Global guard #1: who is calling. No token → visitor (user null). A token that is present but bad
- * or expired is a 401, never a silent downgrade to visitor. Grants are read from the database on
- * every request so a revoked role stops working at once.
+ * or expired is a 401, never a silent downgrade to visitor. The token is verified and the grants are read
+ * from the database on every request (no cache; requests arriving together share one read, see
+ * AuthUserLoader), so a revoked role stops working at once.
  */
 @Injectable()
 export class AuthenticationGuard implements CanActivate {

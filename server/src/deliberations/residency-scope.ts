@@ -4,7 +4,11 @@ import { DeliberationScope, parseExclusiveArea } from '@linli/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { Household } from '../residencies/household.entity';
 import { Residency } from '../residencies/residency.entity';
+import { CoalescedReads } from '../common/coalesced-reads';
 import type { PollRollUnit } from './entities/poll.entity';
+
+/** Scopes with their own batched membership reads kept at most; beyond it the oldest is dropped. */
+const SCOPE_READERS = 256;
 
 export interface OwnedUnit {
   unitId: number;
@@ -20,6 +24,9 @@ export interface OwnedUnit {
  */
 @Injectable()
 export class ResidencyScope {
+  /** Per scope: membership reads of voters arriving together share one query (never a cached answer). */
+  private readonly inScopeReads = new Map<string, CoalescedReads<number, true>>();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private verified(manager: EntityManager = this.dataSource.manager) {
@@ -36,12 +43,30 @@ export class ResidencyScope {
     return count > 0;
   }
 
-  /** Whether the user belongs to the scope (may comment, and vote in personal votes). */
+  /**
+   * Whether the user belongs to the scope (may comment, and vote in personal votes). Always a fresh read;
+   * concurrent checks for the same scope (fifty voters casting at once) are answered by one query.
+   */
   async isInScope(userId: number, communityId: number, scope: DeliberationScope): Promise<boolean> {
-    const query = this.verified().andWhere('r.user_id = :userId AND h.community_id = :communityId', { userId, communityId });
+    const key = `${communityId}\u0000${scope.kind}\u0000${scope.kind === 'building' ? (scope.building ?? '') : ''}`;
+    let reads = this.inScopeReads.get(key);
+    if (!reads) {
+      if (this.inScopeReads.size >= SCOPE_READERS) this.inScopeReads.delete(this.inScopeReads.keys().next().value!);
+      reads = new CoalescedReads((userIds) => this.membersAmong(userIds, communityId, scope));
+      this.inScopeReads.set(key, reads);
+    }
+    return (await reads.load(userId)) === true;
+  }
+
+  /** Which of these users belong to the scope. */
+  private async membersAmong(userIds: number[], communityId: number, scope: DeliberationScope): Promise<Map<number, true>> {
+    const query = this.verified()
+      .select('DISTINCT r.user_id', 'user_id')
+      .andWhere('r.user_id IN (:...userIds) AND h.community_id = :communityId', { userIds, communityId });
     if (scope.kind === 'building') query.andWhere('h.building = :building', { building: scope.building ?? '' });
     if (scope.kind === 'owners') query.andWhere('r.relation = :owner', { owner: 'owner' });
-    return (await query.getCount()) > 0;
+    const rows = await query.getRawMany<{ user_id: number | string }>();
+    return new Map(rows.map((row) => [Number(row.user_id), true as const]));
   }
 
   /** People entitled to a personal vote in this scope (distinct users). */
