@@ -77,12 +77,11 @@ export class CaseIntake {
     const place = await this.location.locate(input.lng, input.lat);
     if (!place) throw CaseErrors.outsideServiceArea();
 
+    // No look-up of the client key first: the unique key on (reporter, client key) is the check. A retry
+    // (queued behind the first attempt on SQLite, or racing it on MariaDB) fails on the case row, before any
+    // photo is claimed, and rolls back; the catch below hands back the case the first attempt filed.
     try {
       const written = await this.transactions.run(async (m) => {
-        // The one client-key check, inside the transaction: on SQLite a retry queued behind the first attempt
-        // finds its case here; on MariaDB two retries racing past it meet the unique key (caught below).
-        const earlier = await this.findByClientKey(m, reporterId, input.clientKey);
-        if (earlier !== null) return { caseId: earlier, created: false as const };
         // Whole seconds: the timestamps written below are what the columns keep, and what the live event says.
         const now = toWholeSecond(new Date());
         const decision = await this.router.route(m, place, category !== null, now);
@@ -136,19 +135,16 @@ export class CaseIntake {
           requestId,
           createdAt: now,
         });
-        return { caseId: row.id, created: true as const, row, entry, auditId };
+        return { row, entry, auditId };
       });
-      if (written.created) {
-        const { row, entry, auditId } = written;
-        this.live.announce(row, entry, auditId, {
-          userIds: row.handlerUserId === null ? [] : [row.handlerUserId],
-          departmentIds: [],
-          communityIds: row.queue === 'community_dispatch' && row.communityId !== null ? [row.communityId] : [],
-        });
-      }
-      return { caseId: written.caseId, created: written.created };
+      const { row, entry, auditId } = written;
+      this.live.announce(row, entry, auditId, {
+        userIds: row.handlerUserId === null ? [] : [row.handlerUserId],
+        departmentIds: [],
+        communityIds: row.queue === 'community_dispatch' && row.communityId !== null ? [row.communityId] : [],
+      });
+      return { caseId: row.id, created: true };
     } catch (error) {
-      // Two retries raced past the first check (MariaDB): the loser hands back the winner's case.
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.findByClientKey(this.transactions.dataSource.manager, reporterId, input.clientKey);
       if (winner === null) throw error;

@@ -13,6 +13,8 @@ const LOAD_STATUSES = CASE_STATUSES.filter((status) => isOpen(status) && status 
 
 /** One roster row as the database returns it (numbers may come back as strings, booleans as 0/1). */
 interface RosterRow {
+  /** `slot`: a shift (the load column empty); `load`: a person's open-case count (the shift columns empty). */
+  kind: 'slot' | 'load';
   user_id: number | string;
   grid_id: number | string | null;
   community_id: number | string | null;
@@ -47,30 +49,34 @@ export class CaseRouter {
   }
 
   /**
-   * The grid's roster and the community's dispatchers, each person with their open-case count, in one query:
-   * the counts are grouped once per person (a derived table over the same roster), not once per shift.
+   * The grid's roster and the community's dispatchers, and the open-case count of each person on it, in one
+   * round trip: the shifts, then (UNION ALL) one count row per person. Not a join of the two: MariaDB would
+   * count again for every shift of the person (a lateral derived table).
    */
   async rosterWithLoads(manager: EntityManager, gridId: number | null, communityId: number): Promise<{ slots: RosterSlot[]; loads: Map<number, number> }> {
-    const onRoster = (t: string) => `${t}.grid_id = ? OR (${t}.community_id = ? AND ${t}.is_dispatcher = 1)`;
+    const onRoster = (t: string) => `(${t}.grid_id = ? OR (${t}.community_id = ? AND ${t}.is_dispatcher = 1))`;
     const statuses = LOAD_STATUSES.map(() => '?').join(', ');
     const rows: RosterRow[] = await manager.query(
-      `SELECT s.user_id AS user_id, s.grid_id AS grid_id, s.community_id AS community_id, s.weekday AS weekday,
-              s.start_minute AS start_minute, s.end_minute AS end_minute, s.is_dispatcher AS is_dispatcher, l.n AS open_cases
+      `SELECT 'slot' AS kind, s.user_id AS user_id, s.grid_id AS grid_id, s.community_id AS community_id, s.weekday AS weekday,
+              s.start_minute AS start_minute, s.end_minute AS end_minute, s.is_dispatcher AS is_dispatcher, NULL AS open_cases
          FROM duty_shifts s
-         LEFT JOIN (
-           SELECT c.handler_user_id AS user_id, COUNT(*) AS n
-             FROM cases c
-            WHERE c.status IN (${statuses})
-              AND c.handler_user_id IN (SELECT r.user_id FROM duty_shifts r WHERE ${onRoster('r')})
-            GROUP BY c.handler_user_id
-         ) l ON l.user_id = s.user_id
-        WHERE ${onRoster('s')}`,
-      [...LOAD_STATUSES, gridId ?? -1, communityId, gridId ?? -1, communityId],
+        WHERE ${onRoster('s')}
+       UNION ALL
+       SELECT 'load', c.handler_user_id, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*)
+         FROM cases c
+        WHERE c.status IN (${statuses})
+          AND c.handler_user_id IN (SELECT r.user_id FROM duty_shifts r WHERE ${onRoster('r')})
+        GROUP BY c.handler_user_id`,
+      [gridId ?? -1, communityId, ...LOAD_STATUSES, gridId ?? -1, communityId],
     );
     const loads = new Map<number, number>();
-    const slots = rows.map((r) => {
-      loads.set(Number(r.user_id), Number(r.open_cases ?? 0));
-      return {
+    const slots: RosterSlot[] = [];
+    for (const r of rows) {
+      if (r.kind === 'load') {
+        loads.set(Number(r.user_id), Number(r.open_cases));
+        continue;
+      }
+      slots.push({
         userId: Number(r.user_id),
         gridId: r.grid_id === null ? null : Number(r.grid_id),
         communityId: r.community_id === null ? null : Number(r.community_id),
@@ -78,8 +84,8 @@ export class CaseRouter {
         startMinute: Number(r.start_minute),
         endMinute: Number(r.end_minute),
         isDispatcher: Boolean(Number(r.is_dispatcher)),
-      };
-    });
+      });
+    }
     return { slots, loads };
   }
 
