@@ -34,6 +34,7 @@ const DEFINITION_CACHE_SIZE = 500;
 @Injectable()
 export class PollsService {
   private readonly definitions = new Map<number, { poll: Poll; until: number }>();
+  private readonly loadingDefinitions = new Map<number, Promise<Poll>>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -123,10 +124,19 @@ export class PollsService {
     const now = Date.now();
     const cached = this.definitions.get(id);
     if (cached && cached.until > now && cached.poll.status === 'open' && cached.poll.closesAt.getTime() > now) return cached.poll;
-    const poll = await this.find(id);
-    if (this.definitions.size >= DEFINITION_CACHE_SIZE) this.definitions.delete(this.definitions.keys().next().value!);
-    this.definitions.set(id, { poll, until: now + DEFINITION_CACHE_MS });
-    return poll;
+    // Fifty voters arriving at a cold cache wait for one read instead of making fifty.
+    let loading = this.loadingDefinitions.get(id);
+    if (!loading) {
+      loading = this.find(id)
+        .then((poll) => {
+          if (this.definitions.size >= DEFINITION_CACHE_SIZE) this.definitions.delete(this.definitions.keys().next().value!);
+          this.definitions.set(id, { poll, until: Date.now() + DEFINITION_CACHE_MS });
+          return poll;
+        })
+        .finally(() => this.loadingDefinitions.delete(id));
+      this.loadingDefinitions.set(id, loading);
+    }
+    return loading;
   }
 
   async get(id: number): Promise<DeliberationPollView> {
