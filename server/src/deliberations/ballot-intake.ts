@@ -8,7 +8,7 @@ import { PollBallotReceipt } from './entities/ballot-receipt.entity';
 import { PollBallot } from './entities/ballot.entity';
 import { Poll } from './entities/poll.entity';
 import { applyBallotToLiveCounts } from './live-counts';
-import { pollPhase } from './poll-phase';
+import { acceptsBallotsAt, pollPhase } from './poll-phase';
 import { TransactionRunner } from '../database/transaction-runner';
 import { receiptView, visibleCounts } from './views';
 
@@ -45,10 +45,9 @@ const MAX_BATCH = 200;
  * previous transaction was committing goes into the next one together (group commit), so a busy poll pays
  * one lock, one fsync and one chain-head write per batch rather than per ballot.
  *
- * Inside the transaction the poll row is locked first — a conditional UPDATE that also re-checks the window,
- * held until commit on MariaDB — so batches from several processes still enter the chain strictly one after
- * another, and the close (a conditional UPDATE of the same row) can never interleave with one. Each ballot in
- * a batch is judged on its own: a refused one (already voted, stale revote, conflicting retry) gets its own
+ * Inside the transaction the poll row is locked first and the window re-checked on it (see lockOpenPoll), so
+ * batches from several processes still enter the chain strictly one after another, and the close (a
+ * conditional UPDATE of the same row) can never interleave with one. Each ballot in a batch is judged on its own: a refused one (already voted, stale revote, conflicting retry) gets its own
  * error and does not affect the others.
  */
 @Injectable()
@@ -100,24 +99,40 @@ export class BallotIntake {
     }
   }
 
-  private async append(manager: EntityManager, pollId: number, requests: BallotRequest[]): Promise<{ verdicts: Verdict[]; poll: Poll | null }> {
-    const now = new Date();
-    const locked = await manager
+  /**
+   * Locks the poll's row until commit and reads it. MariaDB: one `SELECT … FOR UPDATE` (the close's UPDATE of
+   * the row waits for it), the window checked on the locked row. SQLite: a conditional UPDATE first, which
+   * takes the database's write lock at once (a second process retries on SQLITE_BUSY), then the read; the
+   * extra statement costs no round trip there.
+   */
+  private async lockOpenPoll(manager: EntityManager, pollId: number, now: Date): Promise<{ open: true; poll: Poll } | { open: false; poll: Poll | null }> {
+    const pollRepo = manager.getRepository(Poll);
+    if (!this.transactions.isSqlite) {
+      const poll = await pollRepo.createQueryBuilder('poll').setLock('pessimistic_write').where('poll.id = :id', { id: pollId }).getOne();
+      return poll && acceptsBallotsAt(poll, now) ? { open: true, poll } : { open: false, poll };
+    }
+    const touched = await manager
       .createQueryBuilder()
       .update(Poll)
-      .set({ chainSeq: () => 'chain_seq + 1' })
+      .set({ chainSeq: () => 'chain_seq' })
       .where('id = :id AND status = :open AND opens_at <= :now AND closes_at > :now', { id: pollId, open: 'open', now })
       .execute();
-    if (locked.affected !== 1) {
-      const row = await manager.getRepository(Poll).findOneBy({ id: pollId });
-      const phase = row ? pollPhase(row, now) : 'closed';
+    const poll = await pollRepo.findOneBy({ id: pollId });
+    return touched.affected === 1 && poll ? { open: true, poll } : { open: false, poll };
+  }
+
+  private async append(manager: EntityManager, pollId: number, requests: BallotRequest[]): Promise<{ verdicts: Verdict[]; poll: Poll | null }> {
+    const now = new Date();
+    const locked = await this.lockOpenPoll(manager, pollId, now);
+    if (!locked.open) {
+      const phase = locked.poll ? pollPhase(locked.poll, now) : 'closed';
       const error = DeliberationErrors.pollNotOpen(phase === 'scheduled' ? 'scheduled' : 'closed');
       return { verdicts: requests.map(() => ({ ok: false, error })), poll: null };
     }
 
     const pollRepo = manager.getRepository(Poll);
-    const poll = await pollRepo.findOneByOrFail({ id: pollId });
-    const base = poll.chainSeq - 1;
+    const poll = locked.poll;
+    const base = poll.chainSeq;
     const optionIds = poll.options.map((o) => o.id);
 
     // Every earlier ballot of the voters in this batch, to find their current ballot and their retries.
@@ -180,7 +195,7 @@ export class BallotIntake {
       await manager.createQueryBuilder().insert().into(PollBallotReceipt).values(receipts).updateEntity(false).execute();
     }
     const chainSeq = base + ballots.length;
-    await pollRepo.update({ id: pollId }, ballots.length ? { chainSeq, chainHead: head, liveCounts } : { chainSeq });
+    if (ballots.length) await pollRepo.update({ id: pollId }, { chainSeq, chainHead: head, liveCounts });
     return { verdicts, poll: Object.assign(poll, { chainSeq, chainHead: ballots.length ? head : poll.chainHead, liveCounts }) };
   }
 }
