@@ -173,6 +173,40 @@ describe('snap-and-report cases (/api/cases)', () => {
       expect(detail.timeline.map((e) => [e.seq, e.event, e.toStatus, e.actorRole])).toEqual([[1, 'submit', 'submitted', 'reporter']]);
     });
 
+    it('numbers the day’s reports one after another', async () => {
+      const world = await createCaseWorld(t.dataSource);
+      const reporter = await resident();
+      const first = await submit(reporter.token, report({ photoIds: [await uploadPhoto(reporter.token)], ...world.centre, categoryId: vending.category.id }));
+      const second = await submit(reporter.token, report({ photoIds: [await uploadPhoto(reporter.token)], ...world.centre, categoryId: vending.category.id }));
+      const parse = (code: string) => /^YX(\d{8})-(\d{4,})$/.exec(code)!;
+      const [a, b] = [parse(first.code), parse(second.code)];
+      expect(b[1]).toBe(a[1]);
+      expect(Number(b[2])).toBe(Number(a[2]) + 1);
+    });
+
+    it('routes a report into a grid drawn after the previous report, at once', async () => {
+      const before = await createCaseWorld(t.dataSource);
+      const reporter = await resident();
+      await submit(reporter.token, report({ photoIds: [await uploadPhoto(reporter.token)], ...before.centre, categoryId: vending.category.id }));
+      const drawnSince = await createCaseWorld(t.dataSource);
+      const detail = await submit(reporter.token, report({ photoIds: [await uploadPhoto(reporter.token)], ...drawnSince.centre, categoryId: vending.category.id }));
+      expect(detail).toMatchObject({ gridId: drawnSince.grid.id, queue: 'grid', handler: { userId: drawnSince.worker.id } });
+    });
+
+    it('accepts a category added after the previous report, at once', async () => {
+      const world = await createCaseWorld(t.dataSource);
+      const reporter = await resident();
+      await submit(reporter.token, report({ photoIds: [await uploadPhoto(reporter.token)], ...world.centre, categoryId: vending.category.id }));
+      const repo = t.dataSource.getRepository(ProblemCategory);
+      const added = await repo.save(
+        repo.create({ code: `test-added-${randomUUID().slice(0, 8)}`, name: '共享单车乱停', groupName: '市容环境', defaultDepartmentId: vending.department.id, responseHours: 4, resolveHours: 24, keywords: ['共享单车'], sortOrder: 99 }),
+      );
+      const detail = await submit(reporter.token, report({ photoIds: [await uploadPhoto(reporter.token)], ...world.centre, categoryId: added.id }));
+      expect(detail).toMatchObject({ categoryId: added.id, categoryName: '共享单车乱停' });
+      const hours = (iso: string | null) => (Date.parse(iso!) - Date.parse(detail.createdAt)) / 3_600_000;
+      expect(hours(detail.responseDueAt)).toBeCloseTo(4, 1);
+    });
+
     it('gives the case to the least loaded of two workers on duty', async () => {
       const world = await createCaseWorld(t.dataSource);
       const second = await createUser(t.dataSource, { name: '网格员小郭', grants: [{ role: 'grid_worker', scopeId: world.grid.id }] });

@@ -85,7 +85,7 @@ export class CaseIntake {
         // Whole seconds: the timestamps written below are what the columns keep, and what the live event says.
         const now = toWholeSecond(new Date());
         const decision = await this.router.route(m, place, category !== null, now);
-        const row = m.getRepository(Case).create({
+        const row = Object.assign(new Case(), {
           code: await nextCaseCode(m, now),
           reporterId,
           clientKey: input.clientKey,
@@ -111,8 +111,8 @@ export class CaseIntake {
         // insertRow, not save(): every column the caller needs is set here, so nothing is read back.
         row.id = await insertRow(m, Case, row);
         const photos = await this.media.claimPhotos(reporterId, input.photoIds, 'case_before', `case:${row.id}`, m);
-        await m.getRepository(CasePhoto).insert(photos.map((file, position) => ({ caseId: row.id, mediaId: file.id, kind: 'before' as const, position })));
-        const entry = m.getRepository(CaseTimelineEntry).create({
+        if (photos.length) await m.getRepository(CasePhoto).insert(photos.map((file, position) => ({ caseId: row.id, mediaId: file.id, kind: 'before' as const, position })));
+        const entry = Object.assign(new CaseTimelineEntry(), {
           caseId: row.id,
           seq: 1,
           event: 'submit',
