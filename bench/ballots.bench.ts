@@ -4,7 +4,8 @@
  *     (each voter's next ballot names the receipt of their last, as the mini-program does), on a SQLite file, or on MariaDB
  *     when DATABASE_URL is mysql://. Prints ballots accepted per second. Then the exactly-once check:
  *     one voter submits one ballot 50 times at once with one Idempotency-Key; exactly one may be counted.
- *     The chain must verify and the live counts must equal a recount.
+ *     The chain must verify and the live counts must equal a recount. Baselines in the same run: the same
+ *     load straight into BallotsService (no HTTP), and GET /api/health from the same clients (the web stack).
  *  2. The final count of 100,000 stored ballots (a fifth of them revotes) as the close runs it, against a
  *     plain SQL `GROUP BY choice` over the same rows in the same run (which ignores "last one counts", so
  *     it is a floor, not a competitor). Target: the count takes at most twice the GROUP BY.
@@ -43,6 +44,7 @@ export interface BallotsBenchResult {
   dialect: 'sqlite' | 'mariadb';
   intakePerSecond: number;
   serviceIntakePerSecond: number;
+  healthPerSecond: number;
   tallyMs: number;
   groupByMs: number;
   tallyOverGroupBy: number;
@@ -143,18 +145,18 @@ async function openPoll(h: Harness, c: Awaited<ReturnType<typeof community>>): P
 const VOTER_WORKER = `
   const http = require('node:http');
   const { parentPort, workerData } = require('node:worker_threads');
-  const { base, pollId, tokens, perVoter } = workerData;
+  const { base, pollId, tokens, perVoter, baseline } = workerData;
   const options = ['a', 'b', 'c', 'd'];
   // Plain node:http with a keep-alive agent, one connection per voter as each phone would hold: fetch's
   // client in a worker topped out near 1,000 requests/s here even against a bare node:http server, so it
   // measured itself rather than the server.
   const agent = new http.Agent({ keepAlive: true, maxSockets: tokens.length });
-  const url = new URL(base + '/polls/' + pollId + '/ballots');
+  const url = new URL(base + (baseline ? '/health' : '/polls/' + pollId + '/ballots'));
   const post = (token, payload) => new Promise((resolve, reject) => {
-    const body = JSON.stringify(payload);
+    const body = baseline ? '' : JSON.stringify(payload);
     const req = http.request({
-      agent, host: url.hostname, port: url.port, path: url.pathname, method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: 'Bearer ' + token },
+      agent, host: url.hostname, port: url.port, path: url.pathname, method: baseline ? 'GET' : 'POST',
+      headers: baseline ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: 'Bearer ' + token },
     }, (res) => {
       let text = '';
       res.setEncoding('utf8');
@@ -172,6 +174,7 @@ const VOTER_WORKER = `
       for (let i = 0; i < perVoter; i++) {
         const choice = [options[(v + i) % 4], options[(v + i + 1) % 4]];
         const res = await post(token, last ? { choice, replacesReceipt: last } : { choice });
+        if (baseline) { if (res.status !== 200) throw new Error('health answered ' + res.status); continue; }
         if (res.status !== 201) throw new Error('ballot refused: ' + res.status + ' ' + JSON.stringify(res.body));
         last = res.body.receipt;
       }
@@ -182,9 +185,9 @@ const VOTER_WORKER = `
   })().catch((e) => parentPort.postMessage({ error: String(e && e.message) }));
 `;
 
-function castFromWorker(base: string, pollId: number, tokens: string[]): Promise<number> {
+function castFromWorker(base: string, pollId: number, tokens: string[], baseline = false): Promise<number> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(VOTER_WORKER, { eval: true, workerData: { base, pollId, tokens, perVoter: BALLOTS_PER_VOTER } });
+    const worker = new Worker(VOTER_WORKER, { eval: true, workerData: { base, pollId, tokens, perVoter: BALLOTS_PER_VOTER, baseline } });
     worker.once('message', (m: { seconds?: number; error?: string }) => {
       void worker.terminate();
       if (m.error) reject(new Error(m.error));
@@ -220,6 +223,15 @@ async function intake(h: Harness): Promise<number> {
     throw new Error(`live counts ${JSON.stringify(poll.liveCounts)} differ from the recount ${JSON.stringify(recount.options)}`);
   }
   return accepted / seconds;
+}
+
+/**
+ * The web stack's own ceiling in this run: the same 50 keep-alive clients, the same number of requests, but
+ * GET /api/health (no token, one `SELECT 1`) instead of a ballot.
+ */
+async function trivialRoute(h: Harness): Promise<number> {
+  const seconds = await castFromWorker(h.base, 0, Array.from({ length: VOTERS }, () => ''), true);
+  return (VOTERS * BALLOTS_PER_VOTER) / seconds;
 }
 
 /**
@@ -333,14 +345,16 @@ async function tally(h: Harness): Promise<{ tallyMs: number; groupByMs: number }
 export default async function run(): Promise<BallotsBenchResult> {
   const h = await startServer();
   try {
+    const healthPerSecond = await trivialRoute(h);
     const intakePerSecond = await intake(h);
     const serviceIntakePerSecond = await serviceIntake(h);
     const { tallyMs, groupByMs } = await tally(h);
-    const result: BallotsBenchResult = { dialect: h.dialect, intakePerSecond, serviceIntakePerSecond, tallyMs, groupByMs, tallyOverGroupBy: tallyMs / groupByMs };
+    const result: BallotsBenchResult = { dialect: h.dialect, intakePerSecond, serviceIntakePerSecond, healthPerSecond, tallyMs, groupByMs, tallyOverGroupBy: tallyMs / groupByMs };
     const lines = [
       `database: ${h.dialect}`,
       `intake: ${VOTERS} concurrent voters × ${BALLOTS_PER_VOTER} ballots over HTTP: ${intakePerSecond.toFixed(0)} ballots/s accepted${h.dialect === 'mariadb' ? ' (target ≥ 1000/s)' : ''}`,
       `intake without HTTP (straight into BallotsService), same load: ${serviceIntakePerSecond.toFixed(0)} ballots/s`,
+      `baseline: GET /api/health from the same clients, same count: ${healthPerSecond.toFixed(0)} requests/s`,
       `exactly once: 50 simultaneous duplicates → 1 counted ballot (ok); chain verifies; live counts equal a recount`,
       `final count of ${TALLY_BALLOTS.toLocaleString('en')} ballots: ${tallyMs.toFixed(1)} ms; SQL GROUP BY over the same rows: ${groupByMs.toFixed(1)} ms; ratio ${result.tallyOverGroupBy.toFixed(2)}× (target ≤ 2×)`,
     ];
