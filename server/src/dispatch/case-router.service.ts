@@ -1,8 +1,7 @@
 import { CASE_STATUSES, isOpen } from '@linli/shared';
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, IsNull } from 'typeorm';
-import { Case } from '../cases/entities/case.entity';
-import { CaseRoutingDecision, routeCase } from './case-routing';
+import { EntityManager, IsNull } from 'typeorm';
+import { CaseRoutingDecision, routeCase, routingCandidates } from './case-routing';
 import { matchDispatcher, RosterSlot } from './roster-matcher';
 import { DutyShift } from './duty-shift.entity';
 import { shanghaiWeekMinute } from './shanghai-clock';
@@ -13,8 +12,6 @@ const LOAD_STATUSES = CASE_STATUSES.filter((status) => isOpen(status) && status 
 
 /** One roster row as the database returns it (numbers may come back as strings, booleans as 0/1). */
 interface RosterRow {
-  /** `slot`: a shift (the load column empty); `load`: a person's open-case count (the shift columns empty). */
-  kind: 'slot' | 'load';
   user_id: number | string;
   grid_id: number | string | null;
   community_id: number | string | null;
@@ -22,23 +19,24 @@ interface RosterRow {
   start_minute: number | string;
   end_minute: number | string;
   is_dispatcher: number | string | boolean;
-  open_cases: number | string | null;
 }
 
 /**
- * Reads the roster and the handlers' open-case counts and applies the forwarding rule (routeCase). Runs inside
- * the intake transaction so the loads it counts are the ones the new case is added to.
+ * Reads the roster and, when there is a choice, the candidates' open-case counts, and applies the forwarding
+ * rule (routeCase). Runs inside the intake transaction so the loads it counts are the ones the new case is
+ * added to.
  */
 @Injectable()
 export class CaseRouter {
   async route(manager: EntityManager, place: CasePlace, categoryConfident: boolean, now: Date): Promise<CaseRoutingDecision> {
-    const { slots, loads } = place.communityId === null ? { slots: [], loads: new Map<number, number>() } : await this.rosterWithLoads(manager, place.gridId, place.communityId);
-    return routeCase(
-      { gridId: place.gridId, communityId: place.communityId, streetId: place.streetId, categoryConfident },
-      slots,
-      loads,
-      shanghaiWeekMinute(now),
-    );
+    const input = { gridId: place.gridId, communityId: place.communityId, streetId: place.streetId, categoryConfident };
+    const at = shanghaiWeekMinute(now);
+    const slots = place.communityId === null ? [] : await this.roster(manager, place.gridId, place.communityId);
+    // Open cases are counted only when there is a choice to make (two or more candidates): usually one worker is
+    // on duty in the grid, and then the count would not change the decision.
+    const candidates = routingCandidates(input, slots, at);
+    const loads = candidates.length > 1 ? await this.openCaseLoads(manager, candidates) : new Map<number, number>();
+    return routeCase(input, slots, loads, at);
   }
 
   /** The community dispatcher a reopened or returned case goes back to (on duty first), or null. */
@@ -49,58 +47,38 @@ export class CaseRouter {
   }
 
   /**
-   * The grid's roster and the community's dispatchers, and the open-case count of each person on it, in one
-   * round trip: the shifts, then (UNION ALL) one count row per person. Not a join of the two: MariaDB would
-   * count again for every shift of the person (a lateral derived table).
+   * The grid's roster and the community's dispatchers. Fixed SQL with bound values: on SQLite TypeORM's find()
+   * writes the ids into the SQL text, a new statement to prepare for every grid.
    */
-  async rosterWithLoads(manager: EntityManager, gridId: number | null, communityId: number): Promise<{ slots: RosterSlot[]; loads: Map<number, number> }> {
-    const onRoster = (t: string) => `(${t}.grid_id = ? OR (${t}.community_id = ? AND ${t}.is_dispatcher = 1))`;
-    const statuses = LOAD_STATUSES.map(() => '?').join(', ');
+  private async roster(manager: EntityManager, gridId: number | null, communityId: number): Promise<RosterSlot[]> {
     const rows: RosterRow[] = await manager.query(
-      `SELECT 'slot' AS kind, s.user_id AS user_id, s.grid_id AS grid_id, s.community_id AS community_id, s.weekday AS weekday,
-              s.start_minute AS start_minute, s.end_minute AS end_minute, s.is_dispatcher AS is_dispatcher, NULL AS open_cases
-         FROM duty_shifts s
-        WHERE ${onRoster('s')}
-       UNION ALL
-       SELECT 'load', c.handler_user_id, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*)
-         FROM cases c
-        WHERE c.status IN (${statuses})
-          AND c.handler_user_id IN (SELECT r.user_id FROM duty_shifts r WHERE ${onRoster('r')})
-        GROUP BY c.handler_user_id`,
-      [gridId ?? -1, communityId, ...LOAD_STATUSES, gridId ?? -1, communityId],
+      `SELECT user_id, grid_id, community_id, weekday, start_minute, end_minute, is_dispatcher
+         FROM duty_shifts
+        WHERE grid_id = ? OR (community_id = ? AND is_dispatcher = 1)`,
+      [gridId ?? -1, communityId],
     );
-    const loads = new Map<number, number>();
-    const slots: RosterSlot[] = [];
-    for (const r of rows) {
-      if (r.kind === 'load') {
-        loads.set(Number(r.user_id), Number(r.open_cases));
-        continue;
-      }
-      slots.push({
-        userId: Number(r.user_id),
-        gridId: r.grid_id === null ? null : Number(r.grid_id),
-        communityId: r.community_id === null ? null : Number(r.community_id),
-        weekday: Number(r.weekday),
-        startMinute: Number(r.start_minute),
-        endMinute: Number(r.end_minute),
-        isDispatcher: Boolean(Number(r.is_dispatcher)),
-      });
-    }
-    return { slots, loads };
+    return rows.map((r) => ({
+      userId: Number(r.user_id),
+      gridId: r.grid_id === null ? null : Number(r.grid_id),
+      communityId: r.community_id === null ? null : Number(r.community_id),
+      weekday: Number(r.weekday),
+      startMinute: Number(r.start_minute),
+      endMinute: Number(r.end_minute),
+      isDispatcher: Boolean(Number(r.is_dispatcher)),
+    }));
   }
 
-  /** Open cases per handler. */
+  /** Open cases per handler (fixed SQL for each number of handlers, values bound). */
   async openCaseLoads(manager: EntityManager, userIds: number[]): Promise<Map<number, number>> {
     if (userIds.length === 0) return new Map();
-    const rows = await manager
-      .getRepository(Case)
-      .createQueryBuilder('c')
-      .select('c.handler_user_id', 'userId')
-      .addSelect('COUNT(*)', 'n')
-      .where({ handlerUserId: In(userIds), status: In(LOAD_STATUSES) })
-      .groupBy('c.handler_user_id')
-      .getRawMany<{ userId: number | string; n: number | string }>();
-    return new Map(rows.map((r) => [Number(r.userId), Number(r.n)]));
+    const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+    const rows: { user_id: number | string; n: number | string }[] = await manager.query(
+      `SELECT handler_user_id AS user_id, COUNT(*) AS n FROM cases
+        WHERE handler_user_id IN (${marks(userIds.length)}) AND status IN (${marks(LOAD_STATUSES.length)})
+        GROUP BY handler_user_id`,
+      [...userIds, ...LOAD_STATUSES],
+    );
+    return new Map(rows.map((r) => [Number(r.user_id), Number(r.n)]));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { CaseQueue, CaseRoutedBy } from '@linli/shared';
-import { matchDispatcher, matchGridWorker, RosterSlot } from './roster-matcher';
+import { dispatcherCandidates, gridWorkersOnDuty, matchDispatcher, matchGridWorker, RosterSlot } from './roster-matcher';
 import { WeekMinute } from './shanghai-clock';
 
 /** Where the report's point fell and whether the category is trusted. */
@@ -32,4 +32,18 @@ export function routeCase(input: CaseRoutingInput, slots: readonly RosterSlot[],
     if (worker !== null) return { queue: 'grid', handlerUserId: worker, routedBy: 'auto' };
   }
   return { queue: 'community_dispatch', handlerUserId: matchDispatcher(slots, input.communityId, openCases, at), routedBy: 'dispatcher' };
+}
+
+/**
+ * The people routeCase chooses between by open-case load for this report: the grid's workers on duty (when the
+ * category is trusted and someone is on duty), else the community's dispatchers. With fewer than two there is
+ * no choice, and the loads need not be counted; the decision is the same with or without them.
+ */
+export function routingCandidates(input: CaseRoutingInput, slots: readonly RosterSlot[], at: WeekMinute): number[] {
+  if (input.gridId === null || input.communityId === null) return [];
+  if (input.categoryConfident) {
+    const workers = gridWorkersOnDuty(slots, input.gridId, at);
+    if (workers.length > 0) return workers;
+  }
+  return dispatcherCandidates(slots, input.communityId, at);
 }

@@ -1,4 +1,4 @@
-import { routeCase } from './case-routing';
+import { routeCase, routingCandidates } from './case-routing';
 import { leastLoaded, matchDispatcher, matchGridWorker, RosterSlot, slotCovers } from './roster-matcher';
 import { shanghaiDayStamp, shanghaiWeekMinute } from './shanghai-clock';
 
@@ -110,6 +110,37 @@ describe('roster matcher', () => {
       const outside = { gridId: null, communityId: null, streetId: 1000, categoryConfident: true };
       expect(routeCase(outside, slots, noLoads, at(MONDAY, 10))).toEqual({ queue: 'street_dispatch', handlerUserId: null, routedBy: 'dispatcher' });
       expect(routeCase({ ...outside, streetId: null }, slots, noLoads, at(MONDAY, 10)).queue).toBe('district_dispatch');
+    });
+  });
+
+  describe('whose loads a report needs counted', () => {
+    const roster = [
+      worker(1, 10, MONDAY, 9, 17),
+      worker(2, 10, MONDAY, 9, 12),
+      worker(3, 11, MONDAY, 9, 17),
+      dispatcher(8, 100, MONDAY, 8, 12),
+      dispatcher(9, 100, MONDAY, 8, 22),
+    ];
+    const inGrid = { gridId: 10, communityId: 100, streetId: 1000, categoryConfident: true };
+
+    it('names the on-duty workers of the grid, else the community’s dispatchers on duty, else all of them', () => {
+      expect(routingCandidates(inGrid, roster, at(MONDAY, 10)).sort()).toEqual([1, 2]);
+      expect(routingCandidates(inGrid, roster, at(MONDAY, 13))).toEqual([1]);
+      expect(routingCandidates(inGrid, roster, at(MONDAY, 18))).toEqual([9]);
+      expect(routingCandidates({ ...inGrid, categoryConfident: false }, roster, at(MONDAY, 10)).sort()).toEqual([8, 9]);
+      expect(routingCandidates(inGrid, roster, at(MONDAY, 23)).sort()).toEqual([8, 9]);
+      expect(routingCandidates({ ...inGrid, gridId: null, communityId: null }, roster, at(MONDAY, 10))).toEqual([]);
+    });
+
+    it('decides exactly as with every load when only the candidates’ loads are counted, and none when there is no choice', () => {
+      const everyLoad = new Map([[1, 4], [2, 1], [3, 0], [8, 2], [9, 7]]);
+      for (const hour of [0, 8, 9, 10, 12, 13, 17, 18, 21, 22, 23]) {
+        for (const input of [inGrid, { ...inGrid, categoryConfident: false }, { ...inGrid, gridId: 11 }, { ...inGrid, gridId: 12, communityId: 101 }]) {
+          const candidates = routingCandidates(input, roster, at(MONDAY, hour));
+          const counted = candidates.length > 1 ? new Map(candidates.map((id) => [id, everyLoad.get(id) ?? 0])) : noLoads;
+          expect(routeCase(input, roster, counted, at(MONDAY, hour))).toEqual(routeCase(input, roster, everyLoad, at(MONDAY, hour)));
+        }
+      }
     });
   });
 });

@@ -42,12 +42,21 @@ export function leastLoaded(userIds: Iterable<number>, openCases: ReadonlyMap<nu
   return best;
 }
 
+/** The grid's workers on duty now, each once. */
+export function gridWorkersOnDuty(slots: readonly RosterSlot[], gridId: number, at: WeekMinute): number[] {
+  return [...new Set(slots.filter((s) => !s.isDispatcher && s.gridId === gridId && slotCovers(s, at)).map((s) => s.userId))];
+}
+
+/** The community's dispatchers a case may go to: those on duty now, or failing them every one on its roster. */
+export function dispatcherCandidates(slots: readonly RosterSlot[], communityId: number, at: WeekMinute): number[] {
+  const dispatchers = slots.filter((s) => s.isDispatcher && s.communityId === communityId);
+  const onDuty = dispatchers.filter((s) => slotCovers(s, at));
+  return [...new Set((onDuty.length ? onDuty : dispatchers).map((s) => s.userId))];
+}
+
 /** The grid worker on duty in the grid now with the fewest open cases, or null when nobody is on duty. */
 export function matchGridWorker(slots: readonly RosterSlot[], gridId: number, openCases: ReadonlyMap<number, number>, at: WeekMinute): number | null {
-  return leastLoaded(
-    slots.filter((s) => !s.isDispatcher && s.gridId === gridId && slotCovers(s, at)).map((s) => s.userId),
-    openCases,
-  );
+  return leastLoaded(gridWorkersOnDuty(slots, gridId, at), openCases);
 }
 
 /**
@@ -55,6 +64,5 @@ export function matchGridWorker(slots: readonly RosterSlot[], gridId: number, op
  * else any dispatcher on the community's roster (they find it when their shift starts), else null.
  */
 export function matchDispatcher(slots: readonly RosterSlot[], communityId: number, openCases: ReadonlyMap<number, number>, at: WeekMinute): number | null {
-  const dispatchers = slots.filter((s) => s.isDispatcher && s.communityId === communityId);
-  return leastLoaded(dispatchers.filter((s) => slotCovers(s, at)).map((s) => s.userId), openCases) ?? leastLoaded(dispatchers.map((s) => s.userId), openCases);
+  return leastLoaded(dispatcherCandidates(slots, communityId, at), openCases);
 }
