@@ -11,9 +11,9 @@ import {
 import { ErrorNote } from '../../components/error-note';
 import { errorMessage } from '../../services';
 import { casesApi } from '../../services/cases-api';
-import { PhotoPicker } from '../report/photo-picker';
-import { draftPhotosProblem, uploadedPhotoIds } from '../report/photo-queue';
-import { usePhotoQueue } from '../report/use-photo-queue';
+import { PhotoPicker } from '../../components/photo-picker';
+import { draftPhotosProblem, uploadedPhotoIds } from '../../services/photo-queue';
+import { usePhotoQueue } from '../../components/use-photo-queue';
 import { actionNeedsForm, buildCaseActionRequest, CASE_ACTION_FORMS, EMPTY_CASE_ACTION_FORM, type CaseActionForm } from './action-forms';
 
 const REJECT_KINDS: CaseRejectKind[] = ['invalid', 'duplicate'];

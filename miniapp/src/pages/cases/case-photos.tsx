@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Image, View } from '@tarojs/components';
 import type { UploadedPhoto } from '@linli/shared';
-import { mediaUrl } from './taro-bindings';
+import { mediaUrl } from '../../services/taro-photos';
+import '../../components/photos.css';
 
 /** Thumbnails that open the full photos in the system viewer. */
 export function CasePhotos({ id, photos }: { id: string; photos: UploadedPhoto[] }) {

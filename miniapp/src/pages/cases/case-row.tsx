@@ -3,7 +3,7 @@ import { Image, Text, View } from '@tarojs/components';
 import type { CaseSummary } from '@linli/shared';
 import { formatAge } from './case-format';
 import { CaseStatusBadge } from './case-status-badge';
-import { mediaUrl } from './taro-bindings';
+import { mediaUrl } from '../../services/taro-photos';
 
 /** One row of a case list: thumbnail, status, what and when; tap opens the case. */
 export function CaseRow({ item, prefix, extra }: { item: CaseSummary; prefix: string; extra?: string }) {

@@ -8,13 +8,13 @@ import { useSession } from '../../hooks/use-session';
 import { api, errorMessage } from '../../services';
 import { casesApi } from '../../services/cases-api';
 import { formatAge, formatDistance } from '../cases/case-format';
-import { mediaUrl } from '../cases/taro-bindings';
+import { mediaUrl } from '../../services/taro-photos';
 import { newClientKey } from '../../services/client-key';
 import { currentGcj02Position } from '../../services/location';
 import { GridMapPicker } from './grid-map-picker';
-import { PhotoPicker } from './photo-picker';
+import { PhotoPicker } from '../../components/photo-picker';
 import { toSubmitReport, type ReportDraftErrors, type ReportLocation } from './report-draft';
-import { usePhotoQueue } from './use-photo-queue';
+import { usePhotoQueue } from '../../components/use-photo-queue';
 import './report.css';
 
 const IS_H5 = process.env.TARO_ENV === 'h5';

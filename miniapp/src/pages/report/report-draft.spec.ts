@@ -1,6 +1,6 @@
 import { CASE_CLIENT_KEY_PATTERN, CASE_DESCRIPTION_MAX, type UploadedPhoto } from '@linli/shared';
 import { newClientKey } from '../../services/client-key';
-import { addDraftPhotos, draftPhotoUploaded } from './photo-queue';
+import { addDraftPhotos, draftPhotoUploaded } from '../../services/photo-queue';
 import { toSubmitReport, type ReportDraft } from './report-draft';
 
 const stored = (id: string): UploadedPhoto => ({ id, url: `/api/media/${id}`, thumbUrl: `/api/media/${id}/thumb`, width: 10, height: 10, bytes: 100 });

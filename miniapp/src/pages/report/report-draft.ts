@@ -1,5 +1,5 @@
 import { CASE_ADDRESS_MAX, CASE_DESCRIPTION_MAX, isValidLngLat, type SubmitReportRequest } from '@linli/shared';
-import { draftPhotosProblem, uploadedPhotoIds, type DraftPhoto } from './photo-queue';
+import { draftPhotosProblem, uploadedPhotoIds, type DraftPhoto } from '../../services/photo-queue';
 
 export type ReportLocationSource = 'gps' | 'chosen' | 'map';
 

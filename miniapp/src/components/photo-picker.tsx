@@ -1,5 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { DraftPhoto } from './photo-queue';
+import type { DraftPhoto } from '../services/photo-queue';
+import './photos.css';
 
 interface PhotoPickerProps {
   /** Id prefix: `<id>` on the grid, `<id>-add` on the add tile. */

@@ -1,8 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { CASE_PHOTOS_MAX } from '@linli/shared';
 import Taro from '@tarojs/taro';
-import { errorMessage } from '../../services';
-import { photoUploader, pickPhotos } from '../cases/taro-bindings';
+import { errorMessage } from '../services';
+import { photoUploader, pickPhotos } from '../services/taro-photos';
 import {
   addDraftPhotos,
   draftPhotoFailed,
@@ -11,7 +11,7 @@ import {
   draftPhotoUploaded,
   removeDraftPhoto,
   type DraftPhoto,
-} from './photo-queue';
+} from '../services/photo-queue';
 
 /** A form's photos: pick, upload each with its own progress, retry or remove one, start over. */
 export function usePhotoQueue(max = CASE_PHOTOS_MAX) {
