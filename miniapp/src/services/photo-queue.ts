@@ -1,7 +1,7 @@
 import { CASE_PHOTOS_MAX, type UploadedPhoto } from '@linli/shared';
 
 /**
- * The photos of a form (a report, or a handler's after-photos), each uploading on its own. Pure list
+ * The photos of a form (a report, a handler's after-photos, a 议事 topic or meeting minutes), each uploading on its own. Pure list
  * updates; the page keeps the list in state and drives the uploads. A photo's key doubles as the upload's
  * Idempotency-Key, so retrying a photo that did reach the server does not store it twice.
  */

@@ -10,14 +10,19 @@ import {
   type DeliberationView,
 } from '@linli/shared';
 import { ErrorNote } from '../../../components/error-note';
+import { PhotoPicker } from '../../../components/photo-picker';
+import { usePhotoQueue } from '../../../components/use-photo-queue';
 import { PageRoot } from '../../../components/page-root';
 import { useSession } from '../../../hooks/use-session';
 import { errorMessage } from '../../../services';
 import { deliberationsApi } from '../../../services/deliberations-api';
 import { deliberationActionsFor } from '../deliberation-access';
 import { formatShanghaiTime, timeLeft } from '../parts/deliberation-time';
+import { DELIBERATION_PHOTOS_MAX } from '../parts/photo-links';
+import { DeliberationPhotoThumbs } from '../parts/photo-thumbs';
 import { placeOf, useCommunityDirectory } from '../parts/use-community-place';
 import { CommentItem, type CommentPermissions } from './comment-thread';
+import { toMinutesInput } from './minutes-form';
 import '../deliberations.css';
 
 const ORDERS: { order: DeliberationCommentOrder; label: string }[] = [
@@ -29,17 +34,25 @@ function MinutesForm({ deliberationId, onSaved }: { deliberationId: number; onSa
   const [title, setTitle] = useState('');
   const [summary, setSummary] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const photos = usePhotoQueue(DELIBERATION_PHOTOS_MAX);
 
   async function save() {
-    if (!title.trim() || !summary.trim()) return setError('请填写会议名称和纪要内容');
-    setError(null);
+    if (busy) return;
+    const { input, error: problem } = toMinutesInput(title, summary, photos.photos, new Date());
+    setError(problem ?? null);
+    if (!input) return;
+    setBusy(true);
     try {
-      await deliberationsApi.addMinutes(deliberationId, { title: title.trim(), summary: summary.trim(), heldAt: new Date().toISOString() });
+      await deliberationsApi.addMinutes(deliberationId, input);
       setTitle('');
       setSummary('');
+      photos.reset();
       onSaved();
     } catch (err) {
       setError(errorMessage(err));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -49,9 +62,11 @@ function MinutesForm({ deliberationId, onSaved }: { deliberationId: number; onSa
       <Input id='minutes-title' className='field__input' value={title} placeholder='如：3栋加装电梯协商会' onInput={(e) => setTitle(e.detail.value)} />
       <View className='spacer' />
       <Textarea id='minutes-summary' className='delib-textarea' value={summary} placeholder='参会人员、主要意见、形成的共识' onInput={(e) => setSummary(e.detail.value)} />
-      <ErrorNote message={error} />
-      <View id='minutes-submit' className='btn btn--small' onClick={save}>
-        保存纪要
+      <Text className='field__label'>照片（可选：签字的纪要、会议现场）</Text>
+      <PhotoPicker id='minutes-photos' photos={photos.photos} max={photos.max} onPick={photos.pick} onRetry={photos.retry} onRemove={photos.remove} />
+      <ErrorNote id='minutes-error' message={error} />
+      <View id='minutes-submit' className={busy ? 'btn btn--small btn--disabled' : 'btn btn--small'} onClick={save}>
+        {busy ? '保存中…' : '保存纪要'}
       </View>
     </View>
   );
@@ -140,6 +155,7 @@ export default function DeliberationDetail() {
       </Text>
       <View className='card'>
         <Text className='delib-body'>{deliberation.topic.body}</Text>
+        <DeliberationPhotoThumbs id='deliberation-topic-photos' photoIds={deliberation.topic.photoIds} />
         <Text className='delib-meta'>
           {deliberation.topic.proposerName} 提出 · {deliberation.topic.supportCount} 人附议
         </Text>
@@ -172,6 +188,7 @@ export default function DeliberationDetail() {
           <Text className='card__title'>{m.title}</Text>
           <Text className='delib-meta'>{formatShanghaiTime(m.heldAt)}</Text>
           <Text className='delib-body'>{m.summary}</Text>
+          <DeliberationPhotoThumbs id={`minutes-${m.id}-photos`} photoIds={m.photoIds} />
         </View>
       ))}
       {actions?.canManage &&

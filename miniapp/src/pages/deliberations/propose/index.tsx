@@ -3,10 +3,13 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import { DELIBERATION_SCOPE_LABELS, type DeliberationScopeKind } from '@linli/shared';
 import { ErrorNote } from '../../../components/error-note';
+import { PhotoPicker } from '../../../components/photo-picker';
+import { usePhotoQueue } from '../../../components/use-photo-queue';
 import { PageRoot } from '../../../components/page-root';
 import { useSession } from '../../../hooks/use-session';
 import { errorMessage } from '../../../services';
 import { deliberationsApi } from '../../../services/deliberations-api';
+import { DELIBERATION_PHOTOS_MAX } from '../parts/photo-links';
 import { SignInNote } from '../parts/sign-in-note';
 import { EMPTY_TOPIC_FORM, TOPIC_BODY_MAX, TOPIC_TITLE_MAX, toTopicInput, type TopicFormErrors, type TopicFormState } from './topic-form';
 import '../deliberations.css';
@@ -20,11 +23,12 @@ export default function ProposeTopic() {
   const [errors, setErrors] = useState<TopicFormErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const photos = usePhotoQueue(DELIBERATION_PHOTOS_MAX);
   const update = (patch: Partial<TopicFormState>) => setForm((prev) => ({ ...prev, ...patch }));
 
   async function submit() {
     if (busy) return;
-    const { input, errors: found } = toTopicInput(form);
+    const { input, errors: found } = toTopicInput(form, photos.photos);
     setErrors(found);
     setError(null);
     if (!input) return;
@@ -106,6 +110,12 @@ export default function ProposeTopic() {
           {errors.building && <Text className='field__error'>{errors.building}</Text>}
         </View>
       )}
+
+      <View className='field'>
+        <Text className='field__label'>照片（可选，最多 {photos.max} 张）</Text>
+        <PhotoPicker id='propose-photos' photos={photos.photos} max={photos.max} onPick={photos.pick} onRetry={photos.retry} onRemove={photos.remove} />
+        {errors.photos && <Text className='field__error'>{errors.photos}</Text>}
+      </View>
 
       <ErrorNote id='propose-error' message={error} />
       <View id='propose-submit' className={busy ? 'btn btn--disabled' : 'btn'} onClick={submit}>

@@ -9,6 +9,7 @@ import { errorMessage } from '../../../services';
 import { deliberationsApi } from '../../../services/deliberations-api';
 import { deliberationActionsFor } from '../deliberation-access';
 import { discussionEndsAt, formatShanghaiTime } from '../parts/deliberation-time';
+import { DeliberationPhotoThumbs } from '../parts/photo-thumbs';
 import { placeOf, useCommunityDirectory } from '../parts/use-community-place';
 import '../deliberations.css';
 
@@ -91,6 +92,7 @@ export default function TopicPage() {
       </Text>
       <View className='card'>
         <Text className='delib-body'>{topic.body}</Text>
+        <DeliberationPhotoThumbs id='topic-photos' photoIds={topic.photoIds} />
       </View>
 
       {topic.rejectReason && (
