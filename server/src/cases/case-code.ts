@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../common/error-mapping';
 import { shanghaiDayStamp } from '../dispatch/shanghai-clock';
@@ -43,4 +44,23 @@ export async function nextCaseCode(manager: EntityManager, now: Date): Promise<s
     }
   }
   return formatCaseCode(day, value);
+}
+
+/**
+ * A stand-in code for a case row written before its number is taken (unique, never shown: it is replaced in
+ * the same transaction by assignCaseCode). Starts with `~`, which no real code does.
+ */
+export function provisionalCaseCode(): string {
+  return `~${randomBytes(12).toString('hex')}`;
+}
+
+/**
+ * Takes the day's next code for a case already inserted with a provisional code, and writes it. Called as the
+ * transaction's last statement on MariaDB, where the counter row stays locked until commit: every statement
+ * after the bump would hold up concurrent reports.
+ */
+export async function assignCaseCode(manager: EntityManager, caseId: number, now: Date): Promise<string> {
+  const code = await nextCaseCode(manager, now);
+  await manager.query('UPDATE cases SET code = ? WHERE id = ?', [code, caseId]);
+  return code;
 }

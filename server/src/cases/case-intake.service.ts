@@ -9,7 +9,7 @@ import { MediaService } from '../media/media.service';
 import { mediaThumbUrl } from '../media/uploaded-photo';
 import { CaseViewer } from './case-actors';
 import { CaseCategoryCatalog } from './case-category-catalog.service';
-import { nextCaseCode } from './case-code';
+import { assignCaseCode, nextCaseCode, provisionalCaseCode } from './case-code';
 import { insertRow, toWholeSecond } from './insert-row';
 import { deadlinesFor } from './case-deadlines';
 import { CaseErrors } from './case-errors';
@@ -85,8 +85,11 @@ export class CaseIntake {
         // Whole seconds: the timestamps written below are what the columns keep, and what the live event says.
         const now = toWholeSecond(new Date());
         const decision = await this.router.route(m, place, category !== null, now);
+        // The day's running number locks its counter row until commit on MariaDB, so there it is taken last
+        // (the row is written with a stand-in code first); SQLite has one writer anyway and takes it here.
+        const numberLast = !this.transactions.isSqlite;
         const row = Object.assign(new Case(), {
-          code: await nextCaseCode(m, now),
+          code: numberLast ? provisionalCaseCode() : await nextCaseCode(m, now),
           reporterId,
           clientKey: input.clientKey,
           description: input.description,
@@ -135,6 +138,7 @@ export class CaseIntake {
           requestId,
           createdAt: now,
         });
+        if (numberLast) row.code = await assignCaseCode(m, row.id, now);
         return { row, entry, auditId };
       });
       const { row, entry, auditId } = written;
