@@ -27,6 +27,9 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  // Express would hash every JSON body (POSTs too) for an ETag nobody revalidates; photos set their own.
+  app.set('etag', false);
+  app.disable('x-powered-by');
 
   app.use(requestIdMiddleware);
   app.use(json({ limit: config.bodyLimit }));
