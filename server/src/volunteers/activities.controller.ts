@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
@@ -21,7 +21,8 @@ import {
   VolunteerCapacityDto,
   VolunteerQrQueryDto,
 } from './dto/attendance.dto';
-import { VolunteerActivityDto } from './dto/volunteer-activity.dto';
+import { VolunteerActivityCancelDto, VolunteerActivityDto, VolunteerActivityEditDto } from './dto/volunteer-activity.dto';
+import { VolunteerActivityChangesService } from './activity-changes.service';
 import { VolunteerServiceRecordsService } from './service-records.service';
 import { VolunteerSignupsService } from './signups.service';
 import { activityFromParam, attendanceFromParam, VolunteerAccess } from './volunteer-access';
@@ -35,6 +36,7 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,64}$/;
 export class ActivitiesController {
   constructor(
     private readonly activities: VolunteerActivitiesService,
+    private readonly changes: VolunteerActivityChangesService,
     private readonly signups: VolunteerSignupsService,
     private readonly attendance: VolunteerAttendanceService,
     private readonly records: VolunteerServiceRecordsService,
@@ -57,6 +59,25 @@ export class ActivitiesController {
   @Get('volunteers/activities/:id')
   @Permission('volunteer.participate', activityFromParam())
   detail(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<VolunteerActivityView> {
+    return this.activities.view(id, user.id);
+  }
+
+  @Patch('volunteers/activities/:id')
+  @Permission('volunteer.participate', activityFromParam())
+  @ApiOkResponse({ description: '组织方在活动开始前修改活动信息（招募人数另有接口）' })
+  async edit(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: VolunteerActivityEditDto): Promise<VolunteerActivityView> {
+    await this.access.organisedActivity(user, id);
+    await this.changes.edit(id, user.id, body);
+    return this.activities.view(id, user.id);
+  }
+
+  @Post('volunteers/activities/:id/cancel')
+  @HttpCode(200)
+  @Permission('volunteer.participate', activityFromParam())
+  @ApiOkResponse({ description: '组织方在活动开始前取消活动（须填写原因，报名者可见）' })
+  async cancelActivity(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: VolunteerActivityCancelDto): Promise<VolunteerActivityView> {
+    await this.access.organisedActivity(user, id);
+    await this.changes.cancel(id, user.id, body.reason);
     return this.activities.view(id, user.id);
   }
 

@@ -8,6 +8,7 @@ import { Community } from '../grids/community.entity';
 import { PartyOrganization } from './entities/party-organization.entity';
 import { VolunteerActivity } from './entities/volunteer-activity.entity';
 import { VolunteerSignup } from './entities/volunteer-signup.entity';
+import { VolunteerAttendanceService } from './attendance.service';
 import { VolunteerSignupsService } from './signups.service';
 import { VolunteerAccess } from './volunteer-access';
 import { VolunteerClock } from './volunteer-clock';
@@ -23,6 +24,7 @@ export class VolunteerActivitiesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: VolunteerAccess,
     private readonly signups: VolunteerSignupsService,
+    private readonly attendance: VolunteerAttendanceService,
     private readonly clock: VolunteerClock,
   ) {}
 
@@ -131,6 +133,7 @@ export class VolunteerActivitiesService {
     const mine = await this.dataSource.getRepository(VolunteerSignup).findBy({ activityId: In(ids), userId });
     const mySignups = new Map<number, Awaited<ReturnType<VolunteerSignupsService['viewOf']>>>();
     for (const signup of mine) mySignups.set(signup.activityId, await this.signups.viewOf(signup));
+    const myAttendance = await this.attendance.mine(ids, userId);
     return activities.map((a) => ({
       id: a.id,
       communityId: a.communityId,
@@ -153,6 +156,9 @@ export class VolunteerActivitiesService {
       confirmedCount: countOf(a.id, 'confirmed'),
       waitlistCount: countOf(a.id, 'waitlisted'),
       mySignup: mySignups.get(a.id) ?? null,
+      myAttendance: myAttendance.get(a.id) ?? null,
+      cancelledAt: a.cancelledAt ? a.cancelledAt.toISOString() : null,
+      cancelReason: a.cancelReason,
     }));
   }
 }

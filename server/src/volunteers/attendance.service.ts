@@ -14,7 +14,7 @@ import {
   VolunteerQrPurpose,
   VolunteerQrView,
 } from '@linli/shared';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import { ApiException } from '../common/api-exception';
 import { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
@@ -218,7 +218,14 @@ export class VolunteerAttendanceService {
     });
   }
 
-  private async views(where: { id: number } | { activityId: number }): Promise<VolunteerAttendanceView[]> {
+  /** One person's attendance at each of the given activities, keyed by activity (for the activity view's myAttendance). */
+  async mine(activityIds: number[], userId: number): Promise<Map<number, VolunteerAttendanceView>> {
+    if (activityIds.length === 0) return new Map();
+    const views = await this.views({ activityId: In(activityIds), userId });
+    return new Map(views.map((v) => [v.activityId, v]));
+  }
+
+  private async views(where: FindOptionsWhere<VolunteerAttendance>): Promise<VolunteerAttendanceView[]> {
     const rows = await this.dataSource.getRepository(VolunteerAttendance).find({ where, order: { id: 'ASC' } });
     if (rows.length === 0) return [];
     const ids = rows.map((r) => r.id);

@@ -2,13 +2,14 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Foundation1732000000000 } from '../database/migrations/1732000000000-foundation';
 import { Volunteers1732000004000 } from '../database/migrations/1732000004000-volunteers';
+import { VolunteerActivityCancel1732000007000 } from '../database/migrations/1732000007000-volunteer-activity-cancel';
 import { FOUNDATION_SCOPE } from '../database/seed/testing/foundation-entities';
 import { mariadbTestUrl, openMariadbScratch, openSqliteScratch, ScratchScope } from '../database/seed/testing/scratch-database';
 import { VOLUNTEER_ENTITIES } from './entities';
 
 const SCOPE: ScratchScope = {
   entities: [...(FOUNDATION_SCOPE.entities as Function[]), ...VOLUNTEER_ENTITIES],
-  migrations: [Foundation1732000000000, Volunteers1732000004000],
+  migrations: [Foundation1732000000000, Volunteers1732000004000, VolunteerActivityCancel1732000007000],
 };
 
 const VOLUNTEER_TABLES = /["`](volunteer_[a-z_]+|party_[a-z_]+|points_[a-z_]+)["`]/;
@@ -24,6 +25,10 @@ describe('volunteers migration on SQLite', () => {
     const dataSource = await openSqliteScratch(SCOPE);
     try {
       expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+      await dataSource.undoLastMigration();
+      const columns: Array<{ name: string }> = await dataSource.query(`PRAGMA table_info('volunteer_activities')`);
+      expect(columns.map((c) => c.name)).not.toContain('cancelled_at');
+      expect(columns.map((c) => c.name)).toContain('title');
       await dataSource.undoLastMigration();
       const tables = await dataSource.query(
         `SELECT name FROM sqlite_master WHERE type = 'table' AND (name LIKE 'volunteer%' OR name LIKE 'party%' OR name LIKE 'points%')`,

@@ -3,6 +3,7 @@ import { GridsModule } from '../grids/grids.module';
 import { PointsModule } from '../points/points.module';
 import { ActivitiesController } from './activities.controller';
 import { VolunteerActivitiesService } from './activities.service';
+import { VolunteerActivityChangesService } from './activity-changes.service';
 import { VolunteerAttendanceService } from './attendance.service';
 import { VolunteerFiguresService } from './figures.service';
 import { PartyCheckInsService } from './party-check-ins.service';
@@ -24,6 +25,7 @@ import { VolunteerProfilesService } from './volunteer-profiles.service';
     VolunteerProfilesService,
     PartyCheckInsService,
     VolunteerActivitiesService,
+    VolunteerActivityChangesService,
     VolunteerSignupsService,
     VolunteerAttendanceService,
     VolunteerServiceRecordsService,

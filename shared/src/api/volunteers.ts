@@ -136,6 +136,24 @@ export interface VolunteerActivityView {
   waitlistCount: number;
   /** The caller's own sign-up, if any. */
   mySignup: VolunteerSignupView | null;
+  /** The caller's own check-in/out at this activity, if any (so the page shows 已签到 / 已签退 after a reload). */
+  myAttendance: VolunteerAttendanceView | null;
+  /** Set when the organiser called the activity off; sign-up and check-in are then closed. */
+  cancelledAt: string | null;
+  cancelReason: string | null;
+}
+
+/**
+ * PATCH /api/volunteers/activities/:id — the organiser corrects an activity before it starts. Absent fields
+ * stay as they are; capacity has its own endpoint (it moves the waiting list).
+ */
+export type VolunteerActivityEditInput = Partial<
+  Pick<VolunteerActivityInput, 'title' | 'themeCode' | 'description' | 'requirements' | 'startsAt' | 'endsAt' | 'placeName' | 'place' | 'radiusMeters'>
+>;
+
+/** POST /api/volunteers/activities/:id/cancel — calls the activity off before it starts. */
+export interface VolunteerActivityCancelInput {
+  reason: string;
 }
 
 /** Header that makes a retried sign-up return the first answer instead of "already signed up". */

@@ -1,4 +1,10 @@
-import { validateVolunteerActivityDraft, VolunteerActivityDraft } from './activity';
+import {
+  validateVolunteerActivityChange,
+  validateVolunteerActivityDraft,
+  validateVolunteerCancelReason,
+  VOLUNTEER_CANCEL_REASON_MAX,
+  VolunteerActivityDraft,
+} from './activity';
 
 const draft = (over: Partial<VolunteerActivityDraft> = {}): VolunteerActivityDraft => ({
   themeCode: 'elder_meals',
@@ -34,5 +40,40 @@ describe('validateVolunteerActivityDraft', () => {
   it('refuses an unknown theme and an impossible place', () => {
     expect(validateVolunteerActivityDraft(draft({ themeCode: 'karaoke' }))).toMatchObject({ error: 'unknown_theme' });
     expect(validateVolunteerActivityDraft(draft({ place: { lng: 181, lat: 23 } }))).toMatchObject({ error: 'invalid_location' });
+  });
+});
+
+describe('validateVolunteerActivityChange', () => {
+  const startsAt = new Date('2025-03-08T01:00:00Z');
+
+  it('lets the organiser change an activity until the minute it starts', () => {
+    expect(validateVolunteerActivityChange({ activity: { startsAt }, now: new Date('2025-03-08T00:59:00Z') })).toEqual({ ok: true });
+  });
+
+  it('refuses changes once the activity has started', () => {
+    const r = validateVolunteerActivityChange({ activity: { startsAt }, now: startsAt });
+    expect(r).toMatchObject({ ok: false, error: 'activity_started' });
+  });
+
+  it('refuses changes to a cancelled activity even before its start', () => {
+    const cancelledAt = new Date('2025-03-07T08:00:00Z');
+    const r = validateVolunteerActivityChange({ activity: { startsAt, cancelledAt }, now: new Date('2025-03-07T09:00:00Z') });
+    expect(r).toMatchObject({ ok: false, error: 'activity_cancelled', details: { cancelledAt: cancelledAt.toISOString() } });
+  });
+});
+
+describe('validateVolunteerCancelReason', () => {
+  it('keeps the trimmed reason', () => {
+    expect(validateVolunteerCancelReason('  暴雨预警  ')).toEqual({ ok: true, reason: '暴雨预警' });
+  });
+
+  it('demands a reason that is not blank', () => {
+    expect(validateVolunteerCancelReason('   ')).toMatchObject({ ok: false, error: 'cancel_reason_required' });
+    expect(validateVolunteerCancelReason(undefined)).toMatchObject({ ok: false, error: 'cancel_reason_required' });
+  });
+
+  it('refuses a reason longer than the limit, counting characters not bytes', () => {
+    expect(validateVolunteerCancelReason('雨'.repeat(VOLUNTEER_CANCEL_REASON_MAX))).toMatchObject({ ok: true });
+    expect(validateVolunteerCancelReason('雨'.repeat(VOLUNTEER_CANCEL_REASON_MAX + 1))).toMatchObject({ ok: false, error: 'cancel_reason_too_long' });
   });
 });

@@ -37,6 +37,8 @@ export interface VolunteerActivityRules {
   checkInEarlyMinutes?: number;
   /** How long after the end people may still check out (they often forget on the spot). */
   checkOutLateMinutes?: number;
+  /** Set once the organiser calls the activity off; nothing about it may change afterwards. */
+  cancelledAt?: Date | null;
 }
 
 export const VOLUNTEER_DEFAULTS = {
@@ -73,4 +75,29 @@ export function validateVolunteerActivityDraft(draft: VolunteerActivityDraft): {
     }
   }
   return { ok: true };
+}
+
+/** The longest cancellation reason kept; the activity page shows it in full. */
+export const VOLUNTEER_CANCEL_REASON_MAX = 200;
+
+/**
+ * Whether the organiser may still edit or call off an activity: only while it has not started (people
+ * planned their day around what was published) and not after it was cancelled.
+ */
+export function validateVolunteerActivityChange(input: {
+  activity: Pick<VolunteerActivityRules, 'startsAt' | 'cancelledAt'>;
+  now: Date;
+}): { ok: true } | VolunteerRuleError {
+  const { activity, now } = input;
+  if (activity.cancelledAt) return volunteerError('activity_cancelled', { cancelledAt: activity.cancelledAt.toISOString() });
+  if (now.getTime() >= activity.startsAt.getTime()) return volunteerError('activity_started');
+  return { ok: true };
+}
+
+/** A cancellation needs a reason the signed-up people can read, trimmed and not too long. */
+export function validateVolunteerCancelReason(reason: string | null | undefined): { ok: true; reason: string } | VolunteerRuleError {
+  const trimmed = (reason ?? '').trim();
+  if (!trimmed) return volunteerError('cancel_reason_required');
+  if (Array.from(trimmed).length > VOLUNTEER_CANCEL_REASON_MAX) return volunteerError('cancel_reason_too_long', { max: VOLUNTEER_CANCEL_REASON_MAX });
+  return { ok: true, reason: trimmed };
 }

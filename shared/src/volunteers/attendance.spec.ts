@@ -27,6 +27,17 @@ const activity = (over: Partial<VolunteerActivityRules> = {}): VolunteerActivity
 });
 
 describe('validateVolunteerCheckIn', () => {
+  it('refuses check-in and check-out at a cancelled activity inside its window', () => {
+    const cancelled = activity({ cancelledAt: at('07:00') });
+    expect(validateVolunteerCheckIn({ activity: cancelled, now: at('09:10'), method: 'qr' })).toMatchObject({ ok: false, error: 'activity_cancelled' });
+    const attendance = { checkInAt: at('09:00'), checkOutAt: null };
+    expect(validateVolunteerCheckOut({ activity: cancelled, now: at('10:00'), method: 'qr', attendance })).toMatchObject({ ok: false, error: 'activity_cancelled' });
+    expect(validateVolunteerAttendanceCorrection({ activity: cancelled, checkInAt: at('09:00'), checkOutAt: at('10:00'), reason: '忘记签到' })).toMatchObject({
+      ok: false,
+      error: 'activity_cancelled',
+    });
+  });
+
   it('accepts a QR check-in from half an hour before the start', () => {
     expect(validateVolunteerCheckIn({ activity: activity(), now: at('08:30'), method: 'qr' })).toEqual({
       ok: true,

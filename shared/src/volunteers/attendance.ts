@@ -79,6 +79,7 @@ export function validateVolunteerCheckIn(input: {
   signupStatus?: VolunteerSignupStatus | null;
 }): VolunteerPresenceOk | VolunteerRuleError {
   const { activity, now, method, position, attendance } = input;
+  if (activity.cancelledAt) return volunteerError('activity_cancelled');
   if (attendance?.checkInAt) return volunteerError('already_checked_in', { checkInAt: attendance.checkInAt.toISOString() });
   const window = volunteerCheckInWindow(activity);
   // Open from opensAt up to, not including, the end: checking in as it finishes would earn nothing.
@@ -98,6 +99,7 @@ export function validateVolunteerCheckOut(input: {
   attendance: VolunteerAttendanceState | null;
 }): (VolunteerPresenceOk & { serviceMinutes: number }) | VolunteerRuleError {
   const { activity, now, method, position, attendance } = input;
+  if (activity.cancelledAt) return volunteerError('activity_cancelled');
   if (!attendance?.checkInAt) return volunteerError('not_checked_in');
   if (attendance.checkOutAt) return volunteerError('already_checked_out', { checkOutAt: attendance.checkOutAt.toISOString() });
   if (now.getTime() < attendance.checkInAt.getTime()) return volunteerError('checkout_before_checkin');
@@ -143,6 +145,8 @@ export function validateVolunteerAttendanceCorrection(input: {
   reason: string | null | undefined;
 }): { ok: true; reason: string; serviceMinutes: number } | VolunteerRuleError {
   const { activity, checkInAt, checkOutAt } = input;
+  // No service is recorded for an activity that did not take place.
+  if (activity.cancelledAt) return volunteerError('activity_cancelled');
   const reason = (input.reason ?? '').trim();
   if (Array.from(reason).length < 2) return volunteerError('reason_required');
   if (Array.from(reason).length > VOLUNTEER_CORRECTION_REASON_MAX) return volunteerError('reason_too_long');

@@ -62,6 +62,12 @@ describe('decideVolunteerSignup', () => {
     expect(r).toMatchObject({ ok: false, error: 'signup_closed' });
     expect(r).toHaveProperty('message', '活动已开始，报名已截止');
   });
+
+  it('refuses sign-ups to a cancelled activity even with places left', () => {
+    const cancelled = { ...activity(5), cancelledAt: new Date('2025-05-09T08:00:00Z') };
+    const r = decideVolunteerSignup({ activity: cancelled, signups: [], personId: 1, now: before });
+    expect(r).toMatchObject({ ok: false, error: 'activity_cancelled', message: '活动已取消' });
+  });
 });
 
 describe('cancelVolunteerSignup', () => {

@@ -22,6 +22,8 @@ export interface VolunteerSignupActivity {
   startsAt: Date;
   /** null = unlimited. */
   capacity: number | null;
+  /** A cancelled activity takes no sign-ups. */
+  cancelledAt?: Date | null;
 }
 
 export interface VolunteerSignupDecision {
@@ -56,6 +58,7 @@ export function decideVolunteerSignup(input: {
   now: Date;
 }): VolunteerSignupDecision | VolunteerRuleError {
   const { activity, signups, personId, now } = input;
+  if (activity.cancelledAt) return volunteerError('activity_cancelled');
   if (now.getTime() >= activity.startsAt.getTime()) return volunteerError('signup_closed');
   const existing = activeSignupOf(signups, personId);
   if (existing) return volunteerError('duplicate_signup', { status: existing.status });

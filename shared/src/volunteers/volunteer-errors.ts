@@ -22,6 +22,10 @@ export const VOLUNTEER_ERRORS = {
   invalid_capacity: { status: 422, message: '招募人数须为正整数' },
   invalid_radius: { status: 422, message: '签到范围须在20米至2000米之间' },
   unknown_theme: { status: 422, message: '未知的活动主题' },
+  activity_cancelled: { status: 409, message: '活动已取消' },
+  activity_started: { status: 409, message: '活动已开始，不能再修改或取消' },
+  cancel_reason_required: { status: 422, message: '请填写取消原因' },
+  cancel_reason_too_long: { status: 422, message: '取消原因不能超过200字' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type VolunteerErrorCode = keyof typeof VOLUNTEER_ERRORS;

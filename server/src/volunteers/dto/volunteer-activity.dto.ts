@@ -18,7 +18,14 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { VOLUNTEER_THEME_CODES, type VolunteerActivityInput, type VolunteerCheckMethod, type VolunteerPositionInput } from '@linli/shared';
+import {
+  VOLUNTEER_THEME_CODES,
+  type VolunteerActivityCancelInput,
+  type VolunteerActivityEditInput,
+  type VolunteerActivityInput,
+  type VolunteerCheckMethod,
+  type VolunteerPositionInput,
+} from '@linli/shared';
 
 const CHECK_METHODS: VolunteerCheckMethod[] = ['qr', 'location'];
 
@@ -118,4 +125,67 @@ export class VolunteerActivityDto implements VolunteerActivityInput {
   @IsInt()
   @IsPositive()
   partyOrganizationId?: number | null;
+}
+
+/** PATCH /api/volunteers/activities/:id — every field optional; null clears description, requirements, place and radius. */
+export class VolunteerActivityEditDto implements VolunteerActivityEditInput {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  title?: string;
+
+  @ApiPropertyOptional({ enum: VOLUNTEER_THEME_CODES })
+  @IsOptional()
+  @IsIn(VOLUNTEER_THEME_CODES as string[])
+  themeCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ description: '参与要求' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  requirements?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  startsAt?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  endsAt?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  placeName?: string;
+
+  @ApiPropertyOptional({ type: VolunteerPositionDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => VolunteerPositionDto)
+  place?: VolunteerPositionDto | null;
+
+  @ApiPropertyOptional({ description: '签到范围（米）' })
+  @IsOptional()
+  @IsInt()
+  radiusMeters?: number | null;
+}
+
+/** POST /api/volunteers/activities/:id/cancel. The reason's length is a domain rule (validateVolunteerCancelReason). */
+export class VolunteerActivityCancelDto implements VolunteerActivityCancelInput {
+  @ApiProperty({ example: '暴雨预警，活动取消' })
+  @IsString()
+  @MaxLength(2000)
+  reason: string;
 }

@@ -93,6 +93,16 @@ export class VolunteerActivity {
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;
+
+  /** Set when the organiser calls the activity off; sign-up, check-in and service records stop there. */
+  @Column({ type: 'datetime', nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'int', nullable: true })
+  cancelledById: number | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  cancelReason: string | null;
 }
 
 /** The activity as the shared attendance and sign-up rules read it. */
@@ -106,5 +116,6 @@ export function volunteerActivityRules(activity: VolunteerActivity): VolunteerAc
     checkMethods: activity.checkMethods,
     requireLocation: activity.requireLocation,
     requireConfirmedSignup: activity.requireConfirmedSignup,
+    cancelledAt: activity.cancelledAt,
   };
 }
