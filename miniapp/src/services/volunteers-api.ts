@@ -5,6 +5,8 @@ import type {
   PartyOrganizationView,
   PointsAccountView,
   PointsLeaderboardEntryView,
+  VolunteerActivityCancelInput,
+  VolunteerActivityEditInput,
   VolunteerActivityInput,
   VolunteerActivityView,
   VolunteerAttendanceCorrectionInput,
@@ -37,6 +39,7 @@ export type VolunteerExportFormat = 'pdf' | 'xlsx';
 export const VOLUNTEER_PATHS = {
   activities: (communityId: number) => `/api/communities/${communityId}/volunteer-activities`,
   activity: (id: number) => `/api/volunteers/activities/${id}`,
+  cancelActivity: (id: number) => `/api/volunteers/activities/${id}/cancel`,
   signup: (activityId: number) => `/api/volunteers/activities/${activityId}/signups`,
   mySignup: (activityId: number) => `/api/volunteers/activities/${activityId}/signups/me`,
   signups: (activityId: number) => `/api/volunteers/activities/${activityId}/signups`,
@@ -80,6 +83,16 @@ export class VolunteersApi {
 
   publish(communityId: number, input: VolunteerActivityInput): Promise<VolunteerActivityView> {
     return this.client.request('POST', VOLUNTEER_PATHS.activities(communityId), input);
+  }
+
+  /** The organiser corrects an activity before it starts; capacity goes through setCapacity. */
+  editActivity(id: number, input: VolunteerActivityEditInput): Promise<VolunteerActivityView> {
+    return this.client.request('PATCH', VOLUNTEER_PATHS.activity(id), input);
+  }
+
+  /** Calls the activity off before it starts; everyone who signed up sees the reason on the activity page. */
+  cancelActivity(id: number, input: VolunteerActivityCancelInput): Promise<VolunteerActivityView> {
+    return this.client.request('POST', VOLUNTEER_PATHS.cancelActivity(id), input);
   }
 
   /** The same `idempotencyKey` on a retry returns the first answer instead of "already signed up". */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { isAllowed, VOLUNTEER_ORGANIZER_LABELS, type VolunteerActivityView, type VolunteerAttendanceView } from '@linli/shared';
 import { ErrorNote } from '../../../components/error-note';
 import { PageRoot } from '../../../components/page-root';
@@ -10,7 +10,7 @@ import { newClientKey } from '../../../services/client-key';
 import { volunteersApi } from '../../../services/volunteers-api';
 import { VOLUNTEER_PHASE_LABELS, volunteerActivityActions, volunteerCapacityText } from '../common/activity-state';
 import { AttendancePanel, AttendanceSummary } from '../common/attendance-panel';
-import { shanghaiRangeText } from '../common/shanghai-time';
+import { shanghaiDateTimeText, shanghaiRangeText } from '../common/shanghai-time';
 import '../common/volunteer.css';
 
 /** One activity: details, sign-up / cancel / waiting list, on-site check-in and out, and the organiser's tools. */
@@ -23,6 +23,8 @@ export default function VolunteerActivity() {
   const [organiser, setOrganiser] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelReason, setCancelReason] = useState('');
   const signupKey = useRef<string | null>(null);
 
   const load = () => {
@@ -68,6 +70,31 @@ export default function VolunteerActivity() {
     }
   }
 
+  // After a check-in or out, reload so the page reads the person's state from the server as after any reload.
+  async function attendanceDone(done: VolunteerAttendanceView) {
+    setAttendance(done);
+    if (activity) setActivity(await volunteersApi.activity(activity.id).catch(() => activity));
+  }
+
+  async function cancelActivity() {
+    if (!activity || busy) return;
+    if (!cancelReason.trim()) {
+      setError('请填写取消原因，报名的志愿者会看到');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      setActivity(await volunteersApi.cancelActivity(activity.id, { reason: cancelReason.trim() }));
+      setCancelling(false);
+      Taro.showToast({ title: '活动已取消', icon: 'none' });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   if (!current) {
     return (
       <PageRoot id='volunteer-activity-page'>
@@ -92,15 +119,32 @@ export default function VolunteerActivity() {
   }
 
   const actions = volunteerActivityActions(activity, new Date());
+  const myAttendance = activity.myAttendance ?? attendance;
   return (
     <PageRoot id='volunteer-activity-page'>
       <View>
         <Text className='vol-tag'>{activity.themeLabel}</Text>
-        <Text className={actions.phase === 'ended' ? 'vol-tag vol-tag--off' : 'vol-tag vol-tag--ok'}>{VOLUNTEER_PHASE_LABELS[actions.phase]}</Text>
+        <Text id='volunteer-phase' className={actions.phase === 'ended' || actions.phase === 'cancelled' ? 'vol-tag vol-tag--off' : 'vol-tag vol-tag--ok'}>
+          {VOLUNTEER_PHASE_LABELS[actions.phase]}
+        </Text>
+        {actions.attendanceText && (
+          <Text id='volunteer-attendance-state' className='vol-tag vol-tag--ok'>
+            {actions.attendanceText}
+          </Text>
+        )}
       </View>
       <Text id='volunteer-activity-title' className='hero'>
         {activity.title}
       </Text>
+      {activity.cancelledAt && (
+        <View id='volunteer-cancelled-banner' className='card vol-cancelled'>
+          <Text className='card__title'>活动已取消</Text>
+          <Text id='volunteer-cancel-reason' className='block'>
+            取消原因：{activity.cancelReason}
+          </Text>
+          <Text className='vol-meta'>取消时间：{shanghaiDateTimeText(activity.cancelledAt)}。本次活动不再签到，也不计服务时长。</Text>
+        </View>
+      )}
       <View className='card'>
         <Text className='block'>时间：{shanghaiRangeText(activity.startsAt, activity.endsAt)}</Text>
         <Text className='block'>地点：{activity.placeName}</Text>
@@ -121,7 +165,8 @@ export default function VolunteerActivity() {
       <View className='card'>
         <Text className='card__title'>报名</Text>
         <Text id='volunteer-signup-status' className='block'>
-          {actions.signupText ?? (actions.phase === 'upcoming' ? (actions.full ? '名额已满，报名将进入候补' : '尚未报名') : '报名已截止')}
+          {actions.signupText ??
+            (actions.phase === 'upcoming' ? (actions.full ? '名额已满，报名将进入候补' : '尚未报名') : actions.phase === 'cancelled' ? '活动已取消' : '报名已截止')}
         </Text>
         {actions.canSignUp && (
           <View id='volunteer-signup' className={busy ? 'btn btn--disabled' : 'btn'} onClick={() => signUp(false)}>
@@ -137,12 +182,12 @@ export default function VolunteerActivity() {
       <ErrorNote id='volunteer-activity-error' message={error} />
 
       {(actions.checkInOpen || actions.checkOutOpen) && (
-        <AttendancePanel activity={activity} onDone={setAttendance} />
+        <AttendancePanel activity={activity} onDone={attendanceDone} />
       )}
       {!actions.checkInOpen && !actions.checkOutOpen && actions.phase === 'upcoming' && (
         <Text className='muted'>活动开始前30分钟开放现场签到。</Text>
       )}
-      {attendance && <AttendanceSummary attendance={attendance} />}
+      {myAttendance && <AttendanceSummary attendance={myAttendance} />}
 
       {organiser && (
         <View id='volunteer-organiser-tools' className='card'>
@@ -158,6 +203,25 @@ export default function VolunteerActivity() {
           <View id='volunteer-manage-attendance' className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: `/pages/volunteers/attendance/index?id=${activity.id}` })}>
             报名与签到名单 · 认定时长
           </View>
+          {actions.canChange && (
+            <View className='btn-pair'>
+              <View id='volunteer-edit-activity' className='btn btn--ghost' onClick={() => Taro.navigateTo({ url: `/pages/volunteers/publish/index?edit=${activity.id}` })}>
+                修改活动
+              </View>
+              <View id='volunteer-cancel-activity' className='btn btn--ghost' onClick={() => setCancelling(!cancelling)}>
+                取消活动
+              </View>
+            </View>
+          )}
+          {actions.canChange && cancelling && (
+            <View className='field'>
+              <Text className='field__label'>取消原因（报名的志愿者会看到）</Text>
+              <Input id='volunteer-cancel-reason-input' className='field__input' value={cancelReason} maxlength={200} placeholder='如：暴雨预警，活动取消' onInput={(e) => setCancelReason(e.detail.value)} />
+              <View id='volunteer-cancel-confirm' className={busy ? 'btn btn--disabled' : 'btn'} onClick={cancelActivity}>
+                确认取消活动
+              </View>
+            </View>
+          )}
         </View>
       )}
     </PageRoot>

@@ -1,4 +1,4 @@
-import type { VolunteerActivityView, VolunteerSignupView } from '@linli/shared';
+import type { VolunteerActivityView, VolunteerAttendanceView, VolunteerSignupView } from '@linli/shared';
 import { volunteerActivityActions, volunteerCapacityText } from './activity-state';
 
 const START = '2026-11-24T01:00:00.000Z';
@@ -9,12 +9,19 @@ function activity(patch: Partial<VolunteerActivityView> = {}): VolunteerActivity
     id: 1, communityId: 1, title: '楼道杂物清理', themeCode: 'environment', themeLabel: '环境整治', description: null, requirements: null,
     organizerKind: 'community_committee', organizerName: '小北社区居民委员会', startsAt: START, endsAt: END, placeName: '社区广场',
     place: null, radiusMeters: null, capacity: 2, checkMethods: ['qr'], requireLocation: false, requireConfirmedSignup: false,
-    confirmedCount: 0, waitlistCount: 0, mySignup: null, ...patch,
+    confirmedCount: 0, waitlistCount: 0, mySignup: null, myAttendance: null, cancelledAt: null, cancelReason: null, ...patch,
   };
 }
 
 function signup(patch: Partial<VolunteerSignupView>): VolunteerSignupView {
   return { id: 9, activityId: 1, userId: 5, name: '李淑俊', status: 'confirmed', waitlistPosition: null, queuedAt: '2026-11-20T00:00:00.000Z', ...patch };
+}
+
+function attendance(patch: Partial<VolunteerAttendanceView>): VolunteerAttendanceView {
+  return {
+    id: 3, activityId: 1, userId: 5, name: '李淑俊', checkInAt: null, checkInMethod: null, checkOutAt: null, checkOutMethod: null,
+    minutes: 0, hours: 0, corrections: [], serviceRecord: null, ...patch,
+  };
 }
 
 const at = (iso: string) => new Date(iso);
@@ -50,6 +57,28 @@ describe('volunteerActivityActions', () => {
     const after = volunteerActivityActions(activity(), at('2026-11-24T03:30:00.000Z'));
     expect(after).toMatchObject({ phase: 'ended', checkInOpen: false, checkOutOpen: true });
     expect(volunteerActivityActions(activity(), at('2026-11-24T04:30:00.000Z')).checkOutOpen).toBe(false);
+  });
+
+  it('says 已签到 after a reload and keeps the on-site panel, then 已签退 and nothing more to do', () => {
+    const running = at('2026-11-24T01:10:00.000Z');
+    const checkedIn = volunteerActivityActions(activity({ myAttendance: attendance({ checkInAt: '2026-11-24T00:55:00.000Z', checkInMethod: 'qr' }) }), running);
+    expect(checkedIn).toMatchObject({ attendanceText: '已签到', checkOutOpen: true });
+    const done = volunteerActivityActions(
+      activity({ myAttendance: attendance({ checkInAt: '2026-11-24T00:55:00.000Z', checkOutAt: '2026-11-24T01:05:00.000Z', minutes: 5 }) }),
+      running,
+    );
+    expect(done).toMatchObject({ attendanceText: '已签退', checkInOpen: false, checkOutOpen: false });
+    expect(volunteerActivityActions(activity(), running).attendanceText).toBeNull();
+  });
+
+  it('closes sign-up, check-in and the organiser’s changes once the activity is cancelled', () => {
+    const cancelled = activity({ cancelledAt: '2026-11-23T10:00:00.000Z', cancelReason: '暴雨预警', mySignup: signup({}) });
+    const before = volunteerActivityActions(cancelled, at('2026-11-23T12:00:00.000Z'));
+    expect(before).toMatchObject({ phase: 'cancelled', canSignUp: false, canCancel: false, canChange: false });
+    const inWindow = volunteerActivityActions(cancelled, at('2026-11-24T01:10:00.000Z'));
+    expect(inWindow).toMatchObject({ checkInOpen: false, checkOutOpen: false });
+    expect(volunteerActivityActions(activity(), at('2026-11-23T12:00:00.000Z')).canChange).toBe(true);
+    expect(volunteerActivityActions(activity(), at('2026-11-24T01:00:00.000Z')).canChange).toBe(false);
   });
 });
 

@@ -5,12 +5,13 @@ import {
   type VolunteerActivityView,
 } from '@linli/shared';
 
-export type VolunteerActivityPhase = 'upcoming' | 'running' | 'ended';
+export type VolunteerActivityPhase = 'upcoming' | 'running' | 'ended' | 'cancelled';
 
 export const VOLUNTEER_PHASE_LABELS: Record<VolunteerActivityPhase, string> = {
   upcoming: '报名中',
   running: '进行中',
   ended: '已结束',
+  cancelled: '已取消',
 };
 
 /** What the activity page offers this person now; the server still decides, this only avoids dead buttons. */
@@ -25,6 +26,10 @@ export interface VolunteerActivityActions {
   signupText: string | null;
   /** Whether the next sign-up would land on the waiting list. */
   full: boolean;
+  /** 已签到 / 已签退 from the person's own attendance, or null before checking in. */
+  attendanceText: string | null;
+  /** The organiser may still edit or call off the activity (before the start, not cancelled). */
+  canChange: boolean;
 }
 
 function rulesOf(activity: VolunteerActivityView) {
@@ -36,7 +41,15 @@ const within = (now: Date, w: { opensAt: Date; closesAt: Date }) => now.getTime(
 export function volunteerActivityActions(activity: VolunteerActivityView, now: Date): VolunteerActivityActions {
   const rules = rulesOf(activity);
   const t = now.getTime();
-  const phase: VolunteerActivityPhase = t < rules.startsAt.getTime() ? 'upcoming' : t < rules.endsAt.getTime() ? 'running' : 'ended';
+  const phase: VolunteerActivityPhase = activity.cancelledAt
+    ? 'cancelled'
+    : t < rules.startsAt.getTime()
+      ? 'upcoming'
+      : t < rules.endsAt.getTime()
+        ? 'running'
+        : 'ended';
+  const cancelled = phase === 'cancelled';
+  const mine = activity.myAttendance;
   const signup = activity.mySignup;
   const active = signup !== null && signup.status !== 'cancelled';
   const checkIn = volunteerCheckInWindow(rules);
@@ -52,10 +65,14 @@ export function volunteerActivityActions(activity: VolunteerActivityView, now: D
     canSignUp: phase === 'upcoming' && !active,
     canCancel: phase === 'upcoming' && active,
     // Check-in closes at the end (as in the shared attendance rule); check-out stays open a while after.
-    checkInOpen: t >= checkIn.opensAt.getTime() && t < checkIn.closesAt.getTime(),
-    checkOutOpen: within(now, volunteerCheckOutWindow(rules)),
+    // Windows as the phone's clock sees them (the server judges again); once checked out, or at a cancelled
+    // activity, there is nothing left to do on site.
+    checkInOpen: !cancelled && !mine?.checkOutAt && t >= checkIn.opensAt.getTime() && t < checkIn.closesAt.getTime(),
+    checkOutOpen: !cancelled && !mine?.checkOutAt && within(now, volunteerCheckOutWindow(rules)),
     signupText,
     full: activity.capacity !== null && activity.confirmedCount >= activity.capacity,
+    attendanceText: mine?.checkOutAt ? '已签退' : mine?.checkInAt ? '已签到' : null,
+    canChange: phase === 'upcoming',
   };
 }
 

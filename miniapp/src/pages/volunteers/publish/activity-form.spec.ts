@@ -1,4 +1,11 @@
-import { EMPTY_VOLUNTEER_ACTIVITY_FORM, toVolunteerActivityInput, type VolunteerActivityFormState } from './activity-form';
+import type { VolunteerActivityView } from '@linli/shared';
+import {
+  EMPTY_VOLUNTEER_ACTIVITY_FORM,
+  toVolunteerActivityEdit,
+  toVolunteerActivityInput,
+  volunteerActivityFormFrom,
+  type VolunteerActivityFormState,
+} from './activity-form';
 
 const filled = (patch: Partial<VolunteerActivityFormState> = {}): VolunteerActivityFormState => ({
   ...EMPTY_VOLUNTEER_ACTIVITY_FORM,
@@ -45,5 +52,43 @@ describe('toVolunteerActivityInput', () => {
     expect(toVolunteerActivityInput(filled({ checkMethods: ['location'] })).errors.lng).toBeTruthy();
     const { input } = toVolunteerActivityInput(filled({ checkMethods: ['qr', 'location'], lng: '113.2644', lat: '23.1291', radiusMeters: '150' }));
     expect(input).toMatchObject({ place: { lng: 113.2644, lat: 23.1291 }, radiusMeters: 150 });
+  });
+});
+
+describe('editing a published activity', () => {
+  const published: VolunteerActivityView = {
+    id: 4, communityId: 1, title: '长者饭堂送餐', themeCode: 'elder_meals', themeLabel: '长者助餐', description: null, requirements: '自备电动车',
+    organizerKind: 'community_committee', organizerName: '小北社区居民委员会', startsAt: '2026-11-28T01:00:00.000Z', endsAt: '2026-11-28T03:30:00.000Z',
+    placeName: '社区长者饭堂', place: { lng: 113.2644, lat: 23.1291 }, radiusMeters: 150, capacity: 6, checkMethods: ['qr', 'location'],
+    requireLocation: false, requireConfirmedSignup: false, confirmedCount: 2, waitlistCount: 0, mySignup: null, myAttendance: null,
+    cancelledAt: null, cancelReason: null,
+  };
+
+  it('fills the form with the activity’s Shanghai date and times, and sends back the same instants unchanged', () => {
+    const form = volunteerActivityFormFrom(published);
+    expect(form).toMatchObject({ date: '2026-11-28', startTime: '09:00', endTime: '11:30', requirements: '自备电动车', radiusMeters: '150', capacity: '6' });
+    const { input, errors } = toVolunteerActivityEdit(form);
+    expect(errors).toEqual({});
+    expect(input).toEqual({
+      title: '长者饭堂送餐',
+      themeCode: 'elder_meals',
+      description: null,
+      requirements: '自备电动车',
+      startsAt: published.startsAt,
+      endsAt: published.endsAt,
+      placeName: '社区长者饭堂',
+      place: published.place,
+      radiusMeters: 150,
+    });
+  });
+
+  it('leaves capacity and check methods out of the edit and still refuses an end before the start', () => {
+    const form = { ...volunteerActivityFormFrom(published), capacity: '3', endTime: '08:00' };
+    const { input, errors } = toVolunteerActivityEdit(form);
+    expect(input).toBeUndefined();
+    expect(errors.endTime).toBe('活动结束时间必须晚于开始时间');
+    const fixed = toVolunteerActivityEdit({ ...form, endTime: '10:00' }).input!;
+    expect(fixed).not.toHaveProperty('capacity');
+    expect(fixed).not.toHaveProperty('checkMethods');
   });
 });

@@ -1,5 +1,11 @@
-import { validateVolunteerActivityDraft, type VolunteerActivityInput, type VolunteerCheckMethod } from '@linli/shared';
-import { shanghaiLocalToIso } from '../common/shanghai-time';
+import {
+  validateVolunteerActivityDraft,
+  type VolunteerActivityEditInput,
+  type VolunteerActivityInput,
+  type VolunteerActivityView,
+  type VolunteerCheckMethod,
+} from '@linli/shared';
+import { shanghaiClockText, shanghaiDateValue, shanghaiLocalToIso } from '../common/shanghai-time';
 
 /** The publish form as typed: strings from inputs and pickers, turned into the request body on submit. */
 export interface VolunteerActivityFormState {
@@ -104,4 +110,31 @@ export function toVolunteerActivityInput(form: VolunteerActivityFormState): { in
       checkMethods: form.checkMethods,
     },
   };
+}
+
+/** The form filled from a published activity, for the organiser's edit before it starts. */
+export function volunteerActivityFormFrom(activity: VolunteerActivityView): VolunteerActivityFormState {
+  return {
+    title: activity.title,
+    themeCode: activity.themeCode,
+    description: activity.description ?? '',
+    requirements: activity.requirements ?? '',
+    date: shanghaiDateValue(activity.startsAt),
+    startTime: shanghaiClockText(activity.startsAt),
+    endTime: shanghaiClockText(activity.endsAt),
+    placeName: activity.placeName,
+    capacity: activity.capacity === null ? '' : String(activity.capacity),
+    lng: activity.place ? String(activity.place.lng) : '',
+    lat: activity.place ? String(activity.place.lat) : '',
+    radiusMeters: activity.radiusMeters === null ? '' : String(activity.radiusMeters),
+    checkMethods: [...activity.checkMethods],
+  };
+}
+
+/** The edit request: the same checks as publishing, without what an edit cannot change (capacity, check methods). */
+export function toVolunteerActivityEdit(form: VolunteerActivityFormState): { input?: VolunteerActivityEditInput; errors: VolunteerActivityFormErrors } {
+  const { input, errors } = toVolunteerActivityInput(form);
+  if (!input) return { errors };
+  const { title, themeCode, description, requirements, startsAt, endsAt, placeName, place, radiusMeters } = input;
+  return { errors, input: { title, themeCode, description, requirements, startsAt, endsAt, placeName, place, radiusMeters } };
 }

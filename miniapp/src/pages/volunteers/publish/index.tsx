@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components';
 import { VOLUNTEER_THEMES, type VolunteerCheckMethod } from '@linli/shared';
@@ -7,20 +7,40 @@ import { PageRoot } from '../../../components/page-root';
 import { errorMessage } from '../../../services';
 import { volunteersApi } from '../../../services/volunteers-api';
 import { currentVolunteerPosition } from '../common/device';
-import { EMPTY_VOLUNTEER_ACTIVITY_FORM, toVolunteerActivityInput, type VolunteerActivityFormErrors, type VolunteerActivityFormState } from './activity-form';
+import {
+  EMPTY_VOLUNTEER_ACTIVITY_FORM,
+  toVolunteerActivityEdit,
+  toVolunteerActivityInput,
+  volunteerActivityFormFrom,
+  type VolunteerActivityFormErrors,
+  type VolunteerActivityFormState,
+} from './activity-form';
 import '../common/volunteer.css';
 
 const METHOD_LABELS: Record<VolunteerCheckMethod, string> = { qr: '扫码签到', location: '定位签到' };
 
-/** 发布志愿活动: theme, time, place (with the check-in radius when location counts) and how many people. */
+/**
+ * 发布志愿活动: theme, time, place (with the check-in radius when location counts) and how many people.
+ * With `?edit=<id>` the organiser corrects a published activity before it starts; capacity and check
+ * methods are not edited here (capacity has its own control on the attendance page).
+ */
 export default function VolunteerPublish() {
   const router = useRouter();
   const communityId = Number(router.params.communityId);
+  const editId = router.params.edit ? Number(router.params.edit) : null;
   const [form, setForm] = useState<VolunteerActivityFormState>(EMPTY_VOLUNTEER_ACTIVITY_FORM);
   const [errors, setErrors] = useState<VolunteerActivityFormErrors>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const update = (patch: Partial<VolunteerActivityFormState>) => setForm((f) => ({ ...f, ...patch }));
+
+  useEffect(() => {
+    if (editId === null) return;
+    volunteersApi
+      .activity(editId)
+      .then((activity) => setForm(volunteerActivityFormFrom(activity)))
+      .catch((err) => setError(errorMessage(err)));
+  }, [editId]);
 
   async function locate() {
     const position = await currentVolunteerPosition();
@@ -31,8 +51,26 @@ export default function VolunteerPublish() {
     update({ lng: position.lng.toFixed(6), lat: position.lat.toFixed(6), radiusMeters: form.radiusMeters || '200' });
   }
 
+  async function submitEdit(id: number) {
+    const { input, errors: found } = toVolunteerActivityEdit(form);
+    setErrors(found);
+    setError(null);
+    if (!input) return;
+    setBusy(true);
+    try {
+      await volunteersApi.editActivity(id, input);
+      Taro.showToast({ title: '已保存', icon: 'success' });
+      setTimeout(() => Taro.redirectTo({ url: `/pages/volunteers/activity/index?id=${id}` }), 600);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function submit() {
     if (busy) return;
+    if (editId !== null) return submitEdit(editId);
     const { input, errors: found } = toVolunteerActivityInput(form);
     setErrors(found);
     setError(null);
@@ -59,7 +97,7 @@ export default function VolunteerPublish() {
 
   return (
     <PageRoot id='volunteer-publish-page'>
-      <Text className='hero'>发布志愿活动</Text>
+      <Text className='hero'>{editId === null ? '发布志愿活动' : '修改志愿活动'}</Text>
       {text('title', '活动主题', '如：楼道杂物清理')}
       <View className='field'>
         <Text className='field__label'>服务类别</Text>
@@ -94,7 +132,8 @@ export default function VolunteerPublish() {
         {(errors.date || errors.endTime) && <Text className='field__error'>{errors.date ?? errors.endTime}</Text>}
       </View>
       {text('placeName', '活动地点', '如：小北社区党群服务中心门口')}
-      {text('capacity', '招募人数', '不填则不限人数，满员后进入候补', 'number')}
+      {editId === null && text('capacity', '招募人数', '不填则不限人数，满员后进入候补', 'number')}
+      {editId === null && (
       <View className='field'>
         <Text className='field__label'>签到方式</Text>
         <View className='choices'>
@@ -111,6 +150,7 @@ export default function VolunteerPublish() {
         </View>
         {errors.checkMethods && <Text className='field__error'>{errors.checkMethods}</Text>}
       </View>
+      )}
       {form.checkMethods.includes('location') && (
         <View className='field'>
           <Text className='field__label'>活动地点坐标与签到范围</Text>
@@ -132,7 +172,7 @@ export default function VolunteerPublish() {
       </View>
       <ErrorNote id='publish-error' message={error} />
       <View id='publish-submit' className={busy ? 'btn btn--disabled' : 'btn'} onClick={submit}>
-        {busy ? '发布中…' : '发布'}
+        {editId === null ? (busy ? '发布中…' : '发布') : busy ? '保存中…' : '保存修改'}
       </View>
     </PageRoot>
   );
