@@ -114,6 +114,10 @@ describeBrowser('party member check-in and volunteer service on the H5 mini-prog
     await page.click('#volunteer-check-in');
     await page.waitForSelector('#volunteer-checked-in-at', { timeout: 10_000 });
     expect(await page.locator('#volunteer-attendance-error').count()).toBe(0);
+    // After a reload the page still says so: the activity view carries the person's own attendance.
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('#volunteer-attendance-state')?.textContent === '已签到', null, { timeout: 20_000 });
+    expect(await page.textContent('#volunteer-checked-in-at')).not.toContain('—');
 
     // An hour and a half later the check-out code ends the service: 90 minutes, 1.5 hours.
     serverTimeIs(new Date(startsAt.getTime() + 95 * MINUTE));
@@ -251,5 +255,42 @@ describeBrowser('party member check-in and volunteer service on the H5 mini-prog
     expect(rows.find((r) => r.userId === forgetful.id)?.minutes).toBe(120);
     expect(rows.map((r) => r.serviceRecord?.status)).toEqual(['certified', 'certified']);
     await context.close();
+  }, 120_000);
+
+  it('lets the committee call off an activity with a reason that the signed-up resident then reads on the activity page', async () => {
+    const committeeToken = await server.loginAs('committee-c01');
+    const committee = (await server.request.get('/api/me').set(bearer(committeeToken))).body as { grants: Array<{ role: string; scopeId: number }> };
+    const communityId = committee.grants.find((g) => g.role === 'community_committee')!.scopeId;
+    const startsAt = new Date(Math.ceil((Date.now() + 2 * 24 * 60 * MINUTE) / MINUTE) * MINUTE);
+    const published = await server.request
+      .post(`/api/communities/${communityId}/volunteer-activities`)
+      .set(bearer(committeeToken))
+      .send({ title: '周末义诊', themeCode: 'environment', startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 120 * MINUTE).toISOString(), placeName: '社区卫生站', checkMethods: ['qr'] });
+    expect(published.status).toBe(201);
+    const activityId = published.body.id as number;
+    const residentId = await server.userId('resident-c01-009');
+    const signUp = await server.request.post(`/api/volunteers/activities/${activityId}/signups`).set(bearer(await server.tokenFor(residentId)));
+    expect(signUp.status).toBe(201);
+
+    const organiser = await phonePage(browser);
+    await signInWithSession(organiser.page, await server.userId('committee-c01'));
+    await organiser.page.goto(`${server.baseUrl}/#/pages/volunteers/activity/index?id=${activityId}`);
+    await organiser.page.waitForSelector('#volunteer-cancel-activity', { timeout: 20_000 });
+    await organiser.page.click('#volunteer-cancel-activity');
+    await fillTaroInput(organiser.page, 'volunteer-cancel-reason-input', '卫生站临时停电，活动取消');
+    await organiser.page.click('#volunteer-cancel-confirm');
+    await organiser.page.waitForSelector('#volunteer-cancelled-banner', { timeout: 10_000 });
+    expect(await organiser.page.locator('#volunteer-cancel-activity').count()).toBe(0);
+    await organiser.context.close();
+
+    const resident = await phonePage(browser);
+    await signInWithSession(resident.page, residentId);
+    await resident.page.goto(`${server.baseUrl}/#/pages/volunteers/activity/index?id=${activityId}`);
+    await resident.page.waitForSelector('#volunteer-cancelled-banner', { timeout: 20_000 });
+    expect(await resident.page.textContent('#volunteer-cancel-reason')).toContain('卫生站临时停电，活动取消');
+    expect(await resident.page.textContent('#volunteer-phase')).toBe('已取消');
+    expect(await resident.page.locator('#volunteer-signup').count()).toBe(0);
+    await snapshot(resident.page, 'volunteer-activity-cancelled');
+    await resident.context.close();
   }, 120_000);
 });
