@@ -9,7 +9,6 @@
  * created and dropped here on mysql://root@127.0.0.1:3306/test or the mysql:// DATABASE_URL; raw loop:
  * mysql2). Both sides run one report after another; on MariaDB also with CONCURRENCY clients at once on each
  * side (intake: concurrent submissions to the one server; raw: as many connections), as a server is used.
- * Each round alternates the two sides in slices (see SLICES), so both see the same background load.
  * Target: intake at least half the raw insert rate. Throws when rows are missing or malformed.
  *   npm run bench -- case-intake
  */
@@ -152,41 +151,25 @@ function copyOf(row: Row, i: number): Row {
   return { ...rest, code: `RAW-${i}`, client_key: `raw-${i}-${String(row.client_key)}` };
 }
 
-/**
- * Slices a round is measured in, alternating intake and the raw loop. The machine is shared: load from
- * elsewhere drifts over seconds, and two long phases one after the other would see different machines.
- */
-const SLICES = 4;
-
-/**
- * Measures `clients` at a time, in SLICES: each slice runs intake over its reports, then the raw loop over the
- * rows intake just wrote. Each side's time is the sum over its slices.
- */
+/** Measures `clients` at a time: intake first, then the raw loop over the rows intake wrote. */
 async function round(app: INestApplication, ds: DataSource, world: World, dialect: Dialect, clients: number, offset: number, rawUrlOrFile: string): Promise<CaseIntakeBenchResult> {
   const count = REPORTS[dialect];
-  let intakeSeconds = 0;
-  let rawSeconds = 0;
-  const codes = new Set<unknown>();
-  for (let slice = 0; slice < SLICES; slice++) {
-    const from = Math.floor((count * slice) / SLICES);
-    const size = Math.floor((count * (slice + 1)) / SLICES) - from;
-    let caseIds: number[] = [];
-    intakeSeconds += await timeIt(async () => {
-      caseIds = await intake(app, world, size, offset + from, clients);
-    });
-    const rows = await writtenRows(ds, caseIds);
-    if (rows.length !== size) throw new Error(`intake wrote ${rows.length} cases, expected ${size}`);
-    if (rows.some((r) => r.case.grid_id === null || r.case.handler_user_id === null || r.case.status !== 'submitted')) {
-      throw new Error('intake did not route every report to the grid worker on duty');
-    }
-    for (const r of rows) codes.add(r.case.code);
-
-    const before = await ds.getRepository(Case).count();
-    rawSeconds += dialect === 'sqlite' ? rawSqlite(rawUrlOrFile, rows, offset + from) : await rawMariadb(rawUrlOrFile, rows, clients, offset + from);
-    const written = (await ds.getRepository(Case).count()) - before;
-    if (written !== size) throw new Error(`raw loop wrote ${written} cases, expected ${size}`);
+  let caseIds: number[] = [];
+  const intakeSeconds = await timeIt(async () => {
+    caseIds = await intake(app, world, count, offset, clients);
+  });
+  const rows = await writtenRows(ds, caseIds);
+  if (rows.length !== count) throw new Error(`intake wrote ${rows.length} cases, expected ${count}`);
+  if (rows.some((r) => r.case.grid_id === null || r.case.handler_user_id === null || r.case.status !== 'submitted')) {
+    throw new Error('intake did not route every report to the grid worker on duty');
   }
+  const codes = new Set(rows.map((r) => r.case.code));
   if (codes.size !== count) throw new Error('intake handed out a case code twice');
+
+  const before = await ds.getRepository(Case).count();
+  const rawSeconds = dialect === 'sqlite' ? rawSqlite(rawUrlOrFile, rows, offset) : await rawMariadb(rawUrlOrFile, rows, clients, offset);
+  const written = (await ds.getRepository(Case).count()) - before;
+  if (written !== count) throw new Error(`raw loop wrote ${written} cases, expected ${count}`);
 
   const intakePerSecond = count / intakeSeconds;
   const rawPerSecond = count / rawSeconds;
