@@ -13,7 +13,7 @@ import { ErrorNote } from '../../../components/error-note';
 import { PageRoot } from '../../../components/page-root';
 import { errorMessage } from '../../../services';
 import { volunteersApi } from '../../../services/volunteers-api';
-import { volunteerCapacityText } from '../common/activity-state';
+import { volunteerActivityActions, volunteerCapacityText } from '../common/activity-state';
 import { shanghaiClockText, shanghaiRangeText } from '../common/shanghai-time';
 import { toVolunteerCorrection, volunteerCorrectionStart, type VolunteerCorrectionFormState } from './correction-form';
 import { parseVolunteerCapacity, volunteerSignupsWithoutAttendance } from './roster';
@@ -224,6 +224,16 @@ export default function VolunteerAttendance() {
         <Text className='muted'>
           {shanghaiRangeText(activity.startsAt, activity.endsAt)} · {volunteerCapacityText(activity)}
         </Text>
+      )}
+      {activity?.cancelledAt && (
+        <View id='volunteer-attendance-cancelled' className='card vol-cancelled'>
+          <Text className='block'>活动已取消：{activity.cancelReason}</Text>
+        </View>
+      )}
+      {activity && volunteerActivityActions(activity, new Date()).canChange && (
+        <View id='volunteer-attendance-change' className='btn btn--ghost btn--small' onClick={() => Taro.navigateTo({ url: `/pages/volunteers/activity/index?id=${activity.id}` })}>
+          修改或取消活动
+        </View>
       )}
       <ErrorNote id='volunteer-attendance-page-error' message={error} />
       <View className='btn-pair'>

@@ -12,7 +12,7 @@ export function VolunteerActivityCard({ activity, now, url }: { activity: Volunt
     <View id={`volunteer-activity-${activity.id}`} className='card volunteer-activity' onClick={open}>
       <View>
         <Text className='vol-tag'>{activity.themeLabel}</Text>
-        <Text className={actions.phase === 'ended' ? 'vol-tag vol-tag--off' : 'vol-tag vol-tag--ok'}>{VOLUNTEER_PHASE_LABELS[actions.phase]}</Text>
+        <Text className={actions.phase === 'ended' || actions.phase === 'cancelled' ? 'vol-tag vol-tag--off' : 'vol-tag vol-tag--ok'}>{VOLUNTEER_PHASE_LABELS[actions.phase]}</Text>
         {actions.signupText && <Text className='vol-tag vol-tag--warn'>{actions.signupText}</Text>}
       </View>
       <Text className='card__title'>{activity.title}</Text>
