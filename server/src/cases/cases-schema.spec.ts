@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { Cases1732000003000 } from '../database/migrations/1732000003000-cases';
+import { CaseHandlerLoadIndex1732000008000 } from '../database/migrations/1732000008000-case-handler-load-index';
 import { Foundation1732000000000 } from '../database/migrations/1732000000000-foundation';
 import { Media1732000002000 } from '../database/migrations/1732000002000-media';
 import { FOUNDATION_SCOPE } from '../database/seed/testing/foundation-entities';
@@ -10,7 +11,7 @@ import { CASE_ENTITIES } from './entities';
 
 const SCOPE: ScratchScope = {
   entities: [...(FOUNDATION_SCOPE.entities as Function[]), MediaFile, ...CASE_ENTITIES],
-  migrations: [Foundation1732000000000, Media1732000002000, Cases1732000003000],
+  migrations: [Foundation1732000000000, Media1732000002000, Cases1732000003000, CaseHandlerLoadIndex1732000008000],
 };
 
 const CASE_TABLES = /["`](cases|case_[a-z_]+|audit_log)["`]/;
@@ -26,7 +27,8 @@ describe('cases migration on SQLite', () => {
     const dataSource = await openSqliteScratch(SCOPE);
     try {
       expect(await pendingSchemaChanges(dataSource)).toEqual([]);
-      await dataSource.undoLastMigration();
+      await dataSource.undoLastMigration(); // the handler-load index
+      await dataSource.undoLastMigration(); // the case tables
       const tables = await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'case%' OR name = 'audit_log'`);
       expect(tables).toEqual([]);
     } finally {

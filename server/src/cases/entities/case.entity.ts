@@ -11,6 +11,7 @@ import { User } from '../../users/user.entity';
 @Entity('cases')
 @Unique('uq_cases_code', ['code'])
 @Unique('uq_cases_reporter_id_client_key', ['reporterId', 'clientKey'])
+@Index('idx_cases_handler_user_id_status', ['handlerUserId', 'status'])
 export class Case {
   @PrimaryGeneratedColumn()
   id: number;
