@@ -157,6 +157,13 @@ describe('organisers edit and cancel volunteer activities; the activity view car
       expect(signUp.body.error).toBe('activity_cancelled');
       expect(signUp.body.message).toBe('活动已取消');
 
+      const withdraw = await t.request.delete(`/api/volunteers/activities/${activity.id}/signups/me`).set('Authorization', `Bearer ${alice.token}`);
+      expect(withdraw.status).toBe(409);
+      expect(withdraw.body.error).toBe('activity_cancelled');
+      const capacity = await t.request.put(`/api/volunteers/activities/${activity.id}/capacity`).set('Authorization', `Bearer ${committeeToken}`).send({ capacity: 10 });
+      expect(capacity.status).toBe(409);
+      expect(capacity.body.error).toBe('activity_cancelled');
+
       const editAfter = await as(committeeToken).patch(`/api/volunteers/activities/${activity.id}`, { title: '恢复活动' });
       expect(editAfter.status).toBe(409);
       expect(editAfter.body.error).toBe('activity_cancelled');

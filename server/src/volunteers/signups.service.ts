@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   cancelVolunteerSignup,
   decideVolunteerSignup,
+  volunteerError,
   validateVolunteerActivityDraft,
   VolunteerCancellationView,
   VolunteerSignupEntry,
@@ -86,6 +87,8 @@ export class VolunteerSignupsService {
   async changeCapacity(activityId: number, capacity: number | null): Promise<{ promotedCount: number }> {
     const promotedCount = await this.tx.run(async (manager) => {
       const { activity, queue } = await this.lockQueue(manager, activityId);
+      // Nobody should be moved up into an activity that will not take place.
+      if (activity.cancelledAt) orRefuse(volunteerError('activity_cancelled'));
       orRefuse(validateVolunteerActivityDraft({ themeCode: activity.themeCode, startsAt: activity.startsAt, endsAt: activity.endsAt, capacity }));
       await manager.getRepository(VolunteerActivity).update({ id: activityId }, { capacity });
       const promoted = volunteerWaitlistPromotions(capacity, queue.map(entryOf)).map(Number);

@@ -71,6 +71,12 @@ describe('decideVolunteerSignup', () => {
 });
 
 describe('cancelVolunteerSignup', () => {
+  it('refuses withdrawing from a cancelled activity, so nobody moves up into it', () => {
+    const cancelled = { ...activity(1), cancelledAt: new Date('2025-05-09T08:00:00Z') };
+    const signups = [entry(1, 'confirmed'), entry(2, 'waitlisted')];
+    expect(cancelVolunteerSignup({ activity: cancelled, signups, personId: 1, now: before })).toMatchObject({ ok: false, error: 'activity_cancelled' });
+  });
+
   it('moves the longest-waiting person up when a confirmed person cancels', () => {
     const signups = [entry(1, 'confirmed'), entry(2, 'confirmed'), entry(3, 'waitlisted'), entry(4, 'waitlisted')];
     const r = cancelVolunteerSignup({ activity: activity(2), signups, personId: 1, now: before });

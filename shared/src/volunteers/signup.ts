@@ -93,6 +93,8 @@ export function cancelVolunteerSignup(input: {
   now: Date;
 }): VolunteerCancellation | VolunteerRuleError {
   const { activity, signups, personId, now } = input;
+  // Withdrawing from a called-off activity would only move waitlisted people into it.
+  if (activity.cancelledAt) return volunteerError('activity_cancelled');
   if (now.getTime() >= activity.startsAt.getTime()) return volunteerError('signup_closed');
   const existing = activeSignupOf(signups, personId);
   if (!existing) {
