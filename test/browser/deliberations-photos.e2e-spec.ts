@@ -1,14 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { browserSkipReason, launchBrowser, phonePage, snapshot } from './support/browser';
-import { LiveServer, startLiveServer } from './support/live-server';
+import { browserSkipReason, snapshot } from './support/browser';
+import { communityIdByCode, offeredResidentsOf } from './support/demo-residents';
+import { PAGE_TIMEOUT, usePhoneSession } from './support/phone-session';
 
 const skip = browserSkipReason();
 const describeBrowser = skip ? describe.skip : describe;
 
 /** The demo community the committee-c01 / branch-c01 users serve. */
 const COMMUNITY_CODE = '440104001001';
-const PAGE_TIMEOUT = 20_000;
 
 /** A photo as a phone would take it: a real JPEG, made here rather than checked in. */
 function phoneJpeg(color: string): Promise<Buffer> {
@@ -16,43 +16,8 @@ function phoneJpeg(color: string): Promise<Buffer> {
 }
 
 describeBrowser('photos on 议事 topics and meeting minutes on the H5 mini-program', () => {
-  let server: LiveServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startLiveServer();
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPhone(): Promise<Page> {
-    const { context, page } = await phonePage(browser);
-    contexts.push(context);
-    return page;
-  }
-
-  async function open(page: Page, route: string, selector: string): Promise<void> {
-    await page.goto('about:blank');
-    await page.goto(`${server.baseUrl}/#${route}`);
-    try {
-      await page.waitForSelector(selector, { timeout: PAGE_TIMEOUT });
-    } catch (error) {
-      await snapshot(page, `deliberation-photos-missing-${selector.replace(/[^A-Za-z0-9-]+/g, '_')}`);
-      throw error;
-    }
-  }
-
-  async function signIn(page: Page, userId: number): Promise<void> {
-    await open(page, '/pages/auth/login/index', `.dev-user-${userId}`);
-    await page.click(`.dev-user-${userId}`);
-    await page.waitForSelector('#me-name', { timeout: PAGE_TIMEOUT });
-  }
+  const session = usePhoneSession('deliberation-photos');
+  const { newPhone, open, signIn } = session;
 
   /** Picks one photo through the file input that Taro.chooseMedia opens on H5 and waits for its upload. */
   async function addPhoto(page: Page, pickerId: string, color: string): Promise<void> {
@@ -74,22 +39,13 @@ describeBrowser('photos on 议事 topics and meeting minutes on the H5 mini-prog
     return page.$eval(`${selector} img`, (img) => (img as HTMLImageElement).src.includes('/api/media/'));
   }
 
-  async function residentOfCommunity(communityId: number): Promise<number> {
-    const offered = (await server.request.get('/api/auth/dev-users')).body as Array<{ id: number; role: string }>;
-    for (const user of offered.filter((u) => u.role === 'resident')) {
-      const me = (await server.request.get('/api/me').set('Authorization', `Bearer ${await server.tokenFor(user.id)}`)).body;
-      const here = (me.residencies as Array<{ status: string; household: { communityId: number } }>).some(
-        (r) => r.status === 'verified' && r.household.communityId === communityId,
-      );
-      if (here) return user.id;
-    }
-    throw new Error('no verified resident of the demo community is offered at sign-in');
-  }
 
   it('sends a proposal photo with the topic and shows it on the topic page; the committee attaches minutes with a photo', async () => {
-    const communities = (await server.request.get('/api/org/communities')).body as Array<{ id: number; code: string }>;
-    const communityId = communities.find((c) => c.code === COMMUNITY_CODE)!.id;
-    const proposerId = await residentOfCommunity(communityId);
+    const { server } = session;
+    const communityId = await communityIdByCode(server, COMMUNITY_CODE);
+    const [proposer] = await offeredResidentsOf(server, communityId);
+    if (!proposer) throw new Error('no verified resident of the demo community is offered at sign-in');
+    const proposerId = proposer.id;
     const title = `楼道堆放杂物 ${Date.now() % 100000}`;
 
     // A resident proposes a topic with one photo.

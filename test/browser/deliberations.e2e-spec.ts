@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, phonePage, snapshot } from './support/browser';
-import { LiveServer, startLiveServer } from './support/live-server';
+import type { Page } from 'playwright-core';
+import { browserSkipReason, snapshot } from './support/browser';
+import { communityIdByCode, offeredResidentsOf } from './support/demo-residents';
+import { PAGE_TIMEOUT, usePhoneSession } from './support/phone-session';
 
 const skip = browserSkipReason();
 const describeBrowser = skip ? describe.skip : describe;
@@ -13,68 +14,17 @@ const COMMUNITY_CODE = '440104001001';
  * shortcut) and reads the result off the bulletin board.
  */
 const VOTE_OPEN_MS = 75_000;
-const PAGE_TIMEOUT = 20_000;
 
 describeBrowser('deliberation and voting on the H5 mini-program', () => {
-  let server: LiveServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    server = await startLiveServer();
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPhone(): Promise<Page> {
-    const { context, page } = await phonePage(browser);
-    contexts.push(context);
-    return page;
-  }
-
-  /** A full load of one route (the session stays in localStorage), waiting for what the step needs. */
-  async function open(page: Page, route: string, selector: string): Promise<void> {
-    await page.goto('about:blank');
-    await page.goto(`${server.baseUrl}/#${route}`);
-    try {
-      await page.waitForSelector(selector, { timeout: PAGE_TIMEOUT });
-    } catch (error) {
-      await snapshot(page, `deliberations-missing-${selector.replace(/[^A-Za-z0-9-]+/g, '_')}`);
-      throw error;
-    }
-  }
-
-  async function signIn(page: Page, userId: number): Promise<void> {
-    await open(page, '/pages/auth/login/index', `.dev-user-${userId}`);
-    await page.click(`.dev-user-${userId}`);
-    await page.waitForSelector('#me-name', { timeout: PAGE_TIMEOUT });
-  }
+  const session = usePhoneSession('deliberations');
+  const { newPhone, open, signIn } = session;
 
   const idFromUrl = (page: Page): number => Number(/[?&]id=(\d+)/.exec(page.url())?.[1]);
 
-  /** Residents the sign-in picker offers who are verified in the demo community, so they may propose and vote. */
-  async function residentsOfCommunity(communityId: number): Promise<Array<{ id: number; name: string; owner: boolean }>> {
-    const offered = (await server.request.get('/api/auth/dev-users')).body as Array<{ id: number; role: string }>;
-    const residents: Array<{ id: number; name: string; owner: boolean }> = [];
-    for (const user of offered.filter((u) => u.role === 'resident')) {
-      const me = (await server.request.get('/api/me').set('Authorization', `Bearer ${await server.tokenFor(user.id)}`)).body;
-      const here = (me.residencies as Array<{ status: string; relation: string; household: { communityId: number } }>).filter(
-        (r) => r.status === 'verified' && r.household.communityId === communityId,
-      );
-      if (here.length) residents.push({ id: user.id, name: me.name, owner: here.some((r) => r.relation === 'owner') });
-    }
-    return residents;
-  }
-
   it('takes a resident topic through review, a committee vote with three H5 voters, and shows the result on the bulletin board', async () => {
-    const communities = (await server.request.get('/api/org/communities')).body as Array<{ id: number; code: string }>;
-    const communityId = communities.find((c) => c.code === COMMUNITY_CODE)!.id;
-    const residents = await residentsOfCommunity(communityId);
+    const { server } = session;
+    const communityId = await communityIdByCode(server, COMMUNITY_CODE);
+    const residents = await offeredResidentsOf(server, communityId);
     expect(residents.length).toBeGreaterThanOrEqual(3);
     const [proposer, secondVoter, thirdVoter] = residents;
     const title = `东门加装充电桩 ${Date.now() % 100000}`;
@@ -204,10 +154,10 @@ describeBrowser('deliberation and voting on the H5 mini-program', () => {
   }, 300_000);
 
   it('lets residents discuss, the committee hide a comment and attach minutes, the branch decline a topic with a reason, and shows an owners vote against the Art. 278 thresholds', async () => {
-    const communities = (await server.request.get('/api/org/communities')).body as Array<{ id: number; code: string }>;
-    const communityId = communities.find((c) => c.code === COMMUNITY_CODE)!.id;
+    const { server } = session;
+    const communityId = await communityIdByCode(server, COMMUNITY_CODE);
     // Owners: the topic is an owners' matter, so only they may discuss and vote on it.
-    const owners = (await residentsOfCommunity(communityId)).filter((r) => r.owner);
+    const owners = (await offeredResidentsOf(server, communityId)).filter((r) => r.owner);
     expect(owners.length).toBeGreaterThanOrEqual(2);
     const [first, second] = owners;
     const auth = async (token: string | Promise<string>) => ({ Authorization: `Bearer ${await token}` });
