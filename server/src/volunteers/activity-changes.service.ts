@@ -5,12 +5,12 @@ import {
   validateVolunteerCancelReason,
   VolunteerActivityEditInput,
 } from '@linli/shared';
-import { EntityManager } from 'typeorm';
 import { ApiException } from '../common/api-exception';
 import { TransactionRunner } from '../database/transaction-runner';
 import { VolunteerActivity } from './entities/volunteer-activity.entity';
 import { VolunteerClock } from './volunteer-clock';
 import { orRefuse } from './volunteer-rule.exception';
+import { lockVolunteerActivity } from './activity-lock';
 
 /**
  * The organiser's changes to a published activity: corrections and calling it off, both only before it
@@ -29,7 +29,7 @@ export class VolunteerActivityChangesService {
   async edit(activityId: number, editorId: number, input: VolunteerActivityEditInput): Promise<void> {
     const now = this.clock.now();
     await this.tx.run(async (manager) => {
-      const activity = await this.lock(manager, activityId);
+      const activity = await lockVolunteerActivity(manager, activityId);
       orRefuse(validateVolunteerActivityChange({ activity, now }));
       const next = { ...activity };
       if (input.title !== undefined) next.title = input.title.trim();
@@ -88,24 +88,12 @@ export class VolunteerActivityChangesService {
     const now = this.clock.now();
     const checked = orRefuse(validateVolunteerCancelReason(reason));
     await this.tx.run(async (manager) => {
-      const activity = await this.lock(manager, activityId);
+      const activity = await lockVolunteerActivity(manager, activityId);
       orRefuse(validateVolunteerActivityChange({ activity, now }));
       await manager
         .getRepository(VolunteerActivity)
         .update({ id: activityId }, { cancelledAt: now, cancelledById: organiserId, cancelReason: checked.reason });
     });
     this.logger.log({ activityId, organiserId }, 'volunteer activity cancelled');
-  }
-
-  /** Same row lock as sign-ups take (bumping signupVersion), so no sign-up slips in beside a cancellation. */
-  private async lock(manager: EntityManager, activityId: number): Promise<VolunteerActivity> {
-    const locked = await manager
-      .createQueryBuilder()
-      .update(VolunteerActivity)
-      .set({ signupVersion: () => 'signup_version + 1' })
-      .where('id = :id', { id: activityId })
-      .execute();
-    if (!locked.affected) throw new ApiException(404, 'not_found', '活动不存在');
-    return manager.getRepository(VolunteerActivity).findOneByOrFail({ id: activityId });
   }
 }

@@ -12,13 +12,13 @@ import {
   volunteerWaitlistPromotions,
 } from '@linli/shared';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ApiException } from '../common/api-exception';
 import { VolunteerActivity } from './entities/volunteer-activity.entity';
 import { VolunteerSignup } from './entities/volunteer-signup.entity';
 import { VolunteerClock } from './volunteer-clock';
 import { VolunteerProfilesService } from './volunteer-profiles.service';
 import { orRefuse } from './volunteer-rule.exception';
 import { TransactionRunner } from '../database/transaction-runner';
+import { lockVolunteerActivity } from './activity-lock';
 
 /**
  * Sign-ups, the waiting list and cancellations. Every change first bumps the activity's signup_version: that
@@ -114,14 +114,7 @@ export class VolunteerSignupsService {
   }
 
   private async lockQueue(manager: EntityManager, activityId: number): Promise<{ activity: VolunteerActivity; queue: VolunteerSignup[] }> {
-    const locked = await manager
-      .createQueryBuilder()
-      .update(VolunteerActivity)
-      .set({ signupVersion: () => 'signup_version + 1' })
-      .where('id = :id', { id: activityId })
-      .execute();
-    if (!locked.affected) throw new ApiException(404, 'not_found', '活动不存在');
-    const activity = await manager.getRepository(VolunteerActivity).findOneByOrFail({ id: activityId });
+    const activity = await lockVolunteerActivity(manager, activityId);
     return { activity, queue: await this.queue(manager, activityId) };
   }
 
