@@ -18,7 +18,7 @@ import { ProblemCategory } from '../../server/src/departments/problem-category.e
 import { DutyShift } from '../../server/src/dispatch/duty-shift.entity';
 import { Grid } from '../../server/src/grids/grid.entity';
 import { User } from '../../server/src/users/user.entity';
-import { createOrgTree, createUser, OrgTree } from './support/factories';
+import { createOrgTree, createUser, OrgTree, squareAround } from './support/factories';
 import type { TestApp } from './support/test-app';
 
 const ROOT = resolve(__dirname, '../..');
@@ -38,21 +38,7 @@ export async function createSlaWorld(ds: DataSource, opts: Parameters<typeof cre
   const tree = await createOrgTree(ds, opts);
   area += 1;
   const centre = { lng: 114.2 + (area % 40) * 0.01 + (process.pid % 7) * 0.4, lat: 22.6 + Math.floor(area / 40) * 0.01 };
-  const half = 0.001;
-  const ring = [
-    [centre.lng - half, centre.lat - half],
-    [centre.lng + half, centre.lat - half],
-    [centre.lng + half, centre.lat + half],
-    [centre.lng - half, centre.lat + half],
-    [centre.lng - half, centre.lat - half],
-  ];
-  await ds.getRepository(Grid).update(tree.grid.id, {
-    polygon: JSON.stringify({ type: 'Polygon', coordinates: [ring] }),
-    minLng: centre.lng - half,
-    minLat: centre.lat - half,
-    maxLng: centre.lng + half,
-    maxLat: centre.lat + half,
-  });
+  await ds.getRepository(Grid).update(tree.grid.id, squareAround(centre.lng, centre.lat));
   const grants = {
     worker: [{ role: 'grid_worker', scopeKind: 'grid', scopeId: tree.grid.id }] as RoleGrant[],
     dispatcher: [{ role: 'grid_worker', scopeKind: 'community', scopeId: tree.community.id }] as RoleGrant[],

@@ -30,7 +30,7 @@ import { Grid } from '../../server/src/grids/grid.entity';
 import { solidJpeg } from '../../server/src/media/image/test-images';
 import { MediaFile } from '../../server/src/media/media-file.entity';
 import { User } from '../../server/src/users/user.entity';
-import { createOrgTree, createUser, OrgTree } from './support/factories';
+import { createOrgTree, createUser, OrgTree, squareAround } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -52,21 +52,7 @@ async function createCaseWorld(ds: DataSource, opts: { workerOnDuty?: boolean } 
   const tree = await createOrgTree(ds);
   area += 1;
   const centre = { lng: 113.6 + (area % 40) * 0.01, lat: 23.4 + Math.floor(area / 40) * 0.01 };
-  const half = 0.001;
-  const ring = [
-    [centre.lng - half, centre.lat - half],
-    [centre.lng + half, centre.lat - half],
-    [centre.lng + half, centre.lat + half],
-    [centre.lng - half, centre.lat + half],
-    [centre.lng - half, centre.lat - half],
-  ];
-  await ds.getRepository(Grid).update(tree.grid.id, {
-    polygon: JSON.stringify({ type: 'Polygon', coordinates: [ring] }),
-    minLng: centre.lng - half,
-    minLat: centre.lat - half,
-    maxLng: centre.lng + half,
-    maxLat: centre.lat + half,
-  });
+  await ds.getRepository(Grid).update(tree.grid.id, squareAround(centre.lng, centre.lat));
   const worker = await createUser(ds, { name: '网格员小叶', grants: [{ role: 'grid_worker', scopeId: tree.grid.id }] });
   const dispatcher = await createUser(ds, { name: '派单员老谭', grants: [{ role: 'grid_worker', scopeKind: 'community', scopeId: tree.community.id }] });
   const committee = await createUser(ds, { name: '居委何主任', grants: [{ role: 'community_committee', scopeId: tree.community.id }] });

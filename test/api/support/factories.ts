@@ -21,8 +21,8 @@ export interface OrgTree {
   grid: Grid;
 }
 
-/** A small square grid around a point in Yuexiu (GCJ-02). */
-function squareAround(lng: number, lat: number, half = 0.001) {
+/** The polygon and bounding box of a small square grid around a point (GCJ-02), as Grid columns. */
+export function squareAround(lng: number, lat: number, half = 0.001) {
   const ring = [
     [lng - half, lat - half],
     [lng + half, lat - half],
