@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CASE_LIVE_EVENT_TYPE, CASE_REJECT_KIND_LABELS, liveRoom, type CaseDetail, type CaseLiveEventData } from '@linli/shared';
 import { ErrorNote } from '../../../components/error-note';
@@ -15,6 +15,7 @@ import { CaseStatusBadge } from '../case-status-badge';
 import { applyCaseLiveEvent } from '../live-timeline';
 import { caseLive } from '../taro-bindings';
 import '../../report/report.css';
+import { SignInRequired } from '../../../components/sign-in-required';
 
 const LIVE_LABELS: Record<RealtimeStatus, string> = {
   idle: '',
@@ -93,17 +94,7 @@ export default function CaseDetailPage() {
   }
 
   if (!current) {
-    return (
-      <PageRoot id='case-page'>
-        <Text className='hero'>案件详情</Text>
-        <View className='card'>
-          <Text className='muted'>请先登录再查看办理进度。</Text>
-          <View className='btn' onClick={() => Taro.navigateTo({ url: '/pages/auth/login/index' })}>
-            登录
-          </View>
-        </View>
-      </PageRoot>
-    );
+    return <SignInRequired pageId='case-page' title='案件详情' reason='请先登录再查看办理进度。' />;
   }
 
   if (!detail) {

@@ -8,6 +8,7 @@ import { useSession } from '../../../hooks/use-session';
 import { api, errorMessage } from '../../../services';
 import { RESIDENCY_RELATIONS, RESIDENCY_RELATION_LABELS } from '../../../services/residency-labels';
 import { EMPTY_RESIDENCY_FORM, fieldErrorsFromDetails, toResidencyApplication, type ResidencyFormErrors, type ResidencyFormState } from './residency-form';
+import { SignInRequired } from '../../../components/sign-in-required';
 
 type TextField = 'building' | 'unit' | 'room' | 'exclusiveArea' | 'realName';
 
@@ -60,17 +61,7 @@ export default function ResidencyApply() {
   }
 
   if (!current) {
-    return (
-      <PageRoot id='residency-page'>
-        <Text className='hero'>实名认证</Text>
-        <View className='card'>
-          <Text className='muted'>请先登录再绑定房屋。</Text>
-          <View className='btn' onClick={() => Taro.navigateTo({ url: '/pages/auth/login/index' })}>
-            登录
-          </View>
-        </View>
-      </PageRoot>
-    );
+    return <SignInRequired pageId='residency-page' title='实名认证' reason='请先登录再绑定房屋。' />;
   }
 
   const streetCommunities = communities.filter((c) => c.streetId === streetId);

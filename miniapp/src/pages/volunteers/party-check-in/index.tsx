@@ -11,6 +11,7 @@ import { useVolunteerScope } from '../common/use-volunteer-scope';
 import { shanghaiDateValue } from '../common/shanghai-time';
 import { partyCheckInBlocked, toPartyMemberCheckIn, toPartyOrganizationInput, type PartyOrganizationFormState } from './party-forms';
 import '../common/volunteer.css';
+import { SignInRequired } from '../../../components/sign-in-required';
 
 const STATUS_CLASS = { pending: 'status status--pending', confirmed: 'status status--verified', rejected: 'status status--rejected' } as const;
 const EMPTY_ORG: PartyOrganizationFormState = { name: '', contactName: '', contactPhone: '', resources: '', needs: '' };
@@ -131,17 +132,7 @@ export default function PartyCheckIn() {
   }
 
   if (!current) {
-    return (
-      <PageRoot id='party-check-in-page'>
-        <Text className='hero'>党员报到</Text>
-        <View className='card'>
-          <Text className='muted'>请先登录再报到。</Text>
-          <View className='btn' onClick={() => Taro.navigateTo({ url: '/pages/auth/login/index' })}>
-            登录
-          </View>
-        </View>
-      </PageRoot>
-    );
+    return <SignInRequired pageId='party-check-in-page' title='党员报到' reason='请先登录再报到。' />;
   }
 
   const blocked = mine ? partyCheckInBlocked(mine, communityId) : null;

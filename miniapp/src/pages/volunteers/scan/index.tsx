@@ -12,6 +12,7 @@ import { AttendanceSummary } from '../common/attendance-panel';
 import { canScanCode, currentVolunteerPosition, scanVolunteerCode } from '../common/device';
 import { readVolunteerQrText } from '../common/qr-text';
 import '../common/volunteer.css';
+import { SignInRequired } from '../../../components/sign-in-required';
 
 /**
  * 扫码签到 from the tab: the code itself says which activity and whether it is the check-in or check-out code,
@@ -54,17 +55,7 @@ export default function VolunteerScan() {
   }
 
   if (!current) {
-    return (
-      <PageRoot id='volunteer-scan-page'>
-        <Text className='hero'>扫码签到</Text>
-        <View className='card'>
-          <Text className='muted'>请先登录再签到。</Text>
-          <View className='btn' onClick={() => Taro.navigateTo({ url: '/pages/auth/login/index' })}>
-            登录
-          </View>
-        </View>
-      </PageRoot>
-    );
+    return <SignInRequired pageId='volunteer-scan-page' title='扫码签到' reason='请先登录再签到。' />;
   }
 
   return (
