@@ -61,6 +61,9 @@ export class LiveDelivery {
   private deliverLocally(event: LiveEvent): void {
     if (!this.nsp) return;
     const holders = this.held.get(event.room);
+    // Most events go to rooms nobody in this process has open (an inbox whose owner is offline, a case page
+    // nobody is watching): skip encoding them for no one.
+    if (!holders && !this.nsp.adapter.rooms.get(event.room)?.size) return;
     const target = this.nsp.local.to(event.room);
     (holders ? target.except([...holders.keys()]) : target).emit(LIVE_EVENTS.live, event);
     holders?.forEach((events) => events.push(event));
