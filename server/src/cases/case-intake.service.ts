@@ -9,7 +9,7 @@ import { MediaService } from '../media/media.service';
 import { mediaThumbUrl } from '../media/uploaded-photo';
 import { CaseViewer } from './case-actors';
 import { CaseCategoryCatalog } from './case-category-catalog.service';
-import { assignCaseCode, nextCaseCode, provisionalCaseCode } from './case-code';
+import { CaseCodeIssuer, nextCaseCode } from './case-code';
 import { insertRow, toWholeSecond } from './insert-row';
 import { deadlinesFor } from './case-deadlines';
 import { CaseErrors } from './case-errors';
@@ -47,6 +47,12 @@ export interface NearbyQuery {
   days?: number;
 }
 
+/** Marks a promise as handled now (it is awaited later, after other awaits), so an early failure is not reported as unhandled. */
+function observed<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /**
  * Intake of resident reports: validation against the catalogue, classification, location and forwarding,
  * all written in one transaction (the case, its photos, its first timeline entry, the audit row). Also the
@@ -61,6 +67,7 @@ export class CaseIntake {
     private readonly router: CaseRouter,
     private readonly media: MediaService,
     private readonly live: CaseLive,
+    private readonly codes: CaseCodeIssuer,
   ) {}
 
   async submit(reporterId: number, input: SubmitReportInput, requestId: string | null = null): Promise<SubmitReportOutcome> {
@@ -77,19 +84,24 @@ export class CaseIntake {
     const place = await this.location.locate(input.lng, input.lat);
     if (!place) throw CaseErrors.outsideServiceArea();
 
+    // Whole seconds: the timestamps written below are what the columns keep, and what the live event says.
+    const now = toWholeSecond(new Date());
+    // MariaDB: the roster and the day's running number are read before the transaction, on other pooled
+    // connections while it begins, each shared with the reports arriving at the same moment, so the transaction
+    // itself is its three inserts. The number comes from its own autocommit statement, which locks the day's
+    // counter row for that statement only, not until this report commits, so concurrent reports don't queue on
+    // it; a report that fails afterwards leaves its number unused. SQLite has one writer and no round trips:
+    // both happen inside, and the numbers have no gaps.
+    const early = this.transactions.isSqlite ? null : observed(Promise.all([this.router.route(null, place, category !== null, now), this.codes.next(now)]));
+
     // No look-up of the client key first: the unique key on (reporter, client key) is the check. A retry
     // (queued behind the first attempt on SQLite, or racing it on MariaDB) fails on the case row, before any
     // photo is claimed, and rolls back; the catch below hands back the case the first attempt filed.
     try {
       const written = await this.transactions.run(async (m) => {
-        // Whole seconds: the timestamps written below are what the columns keep, and what the live event says.
-        const now = toWholeSecond(new Date());
-        const decision = await this.router.route(m, place, category !== null, now);
-        // The day's running number locks its counter row until commit on MariaDB, so there it is taken last
-        // (the row is written with a stand-in code first); SQLite has one writer anyway and takes it here.
-        const numberLast = !this.transactions.isSqlite;
+        const [decision, code] = early ? await early : [await this.router.route(m, place, category !== null, now), await nextCaseCode(m, now)];
         const row = Object.assign(new Case(), {
-          code: numberLast ? provisionalCaseCode() : await nextCaseCode(m, now),
+          code,
           reporterId,
           clientKey: input.clientKey,
           description: input.description,
@@ -138,7 +150,6 @@ export class CaseIntake {
           requestId,
           createdAt: now,
         });
-        if (numberLast) row.code = await assignCaseCode(m, row.id, now);
         return { row, entry, auditId };
       });
       const { row, entry, auditId } = written;

@@ -8,6 +8,7 @@ import { CaseFiguresController } from './case-figures.controller';
 import { CaseFiguresService } from './case-figures.service';
 import { CaseOutcomesController } from './case-outcomes.controller';
 import { CaseOutcomes } from './case-outcomes.service';
+import { CaseCodeIssuer } from './case-code';
 import { CaseIntake } from './case-intake.service';
 import { CaseLive } from './case-live';
 import { CaseQueries } from './case-queries.service';
@@ -27,7 +28,7 @@ import { CaseSlaSweep } from './sla-sweep.service';
 @Module({
   imports: [TypeOrmModule.forFeature([...CASE_ENTITIES, CaseSlaMarks]), MediaModule, DispatchModule, PointsModule],
   controllers: [CaseOutcomesController, CaseFiguresController, CasesController, InboxController],
-  providers: [CaseCategoryCatalog, CaseIntake, CaseQueries, CaseTransitions, CaseLive, CaseSlaSweep, CaseOutcomes, CaseFiguresService],
+  providers: [CaseCategoryCatalog, CaseCodeIssuer, CaseIntake, CaseQueries, CaseTransitions, CaseLive, CaseSlaSweep, CaseOutcomes, CaseFiguresService],
   exports: [CaseTransitions, CaseQueries, CaseSlaSweep],
 })
 export class CasesModule {}
