@@ -9,6 +9,7 @@
  * created and dropped here on mysql://root@127.0.0.1:3306/test or the mysql:// DATABASE_URL; raw loop:
  * mysql2). Both sides run one report after another; on MariaDB also with CONCURRENCY clients at once on each
  * side (intake: concurrent submissions to the one server; raw: as many connections), as a server is used.
+ * Each setting alternates intake and raw loop ROUNDS times and compares the median rates.
  * Target: intake at least half the raw insert rate. Throws when rows are missing or malformed.
  *   npm run bench -- case-intake
  */
@@ -47,6 +48,8 @@ const WARMUP = 30;
 const REPORTS: Record<Dialect, number> = { sqlite: 600, mariadb: 400 };
 const REPORTERS = 50;
 const TARGET_RATIO = 0.5;
+/** Intake and raw loop alternate this many times per setting; the medians are compared (one noisy second decides nothing). */
+const ROUNDS = 5;
 /** Clients at once in the concurrent MariaDB round (SQLite has one writer, so it runs only the sequential one). */
 const CONCURRENCY = 8;
 const DEFAULT_MARIADB = 'mysql://root@127.0.0.1:3306/test';
@@ -176,6 +179,19 @@ async function round(app: INestApplication, ds: DataSource, world: World, dialec
   const ratio = intakePerSecond / rawPerSecond;
   return { dialect, clients, reports: count, intakePerSecond, rawPerSecond, ratio, meetsTarget: ratio >= TARGET_RATIO };
 }
+/** The median intake and raw rates of several rounds of one setting, and their ratio. */
+function medianOf(rounds: CaseIntakeBenchResult[]): CaseIntakeBenchResult {
+  const median = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  const intakePerSecond = median(rounds.map((r) => r.intakePerSecond));
+  const rawPerSecond = median(rounds.map((r) => r.rawPerSecond));
+  const ratio = intakePerSecond / rawPerSecond;
+  return { ...rounds[0], reports: rounds.reduce((n, r) => n + r.reports, 0), intakePerSecond, rawPerSecond, ratio, meetsTarget: ratio >= TARGET_RATIO };
+}
+
 const withoutId = ({ id: _id, ...rest }: Row): Row => rest;
 
 async function timeIt(work: () => Promise<void>): Promise<number> {
@@ -283,8 +299,14 @@ async function benchOne(dialect: Dialect): Promise<CaseIntakeBenchResult[]> {
     const world = await buildWorld(ds);
     await intake(app, world, WARMUP, 0);
     const raw = dialect === 'sqlite' ? join(dir!, 'bench.sqlite') : databaseUrl;
-    const results = [await round(app, ds, world, dialect, 1, WARMUP, raw)];
-    if (dialect === 'mariadb') results.push(await round(app, ds, world, dialect, CONCURRENCY, WARMUP + REPORTS[dialect], raw));
+    let offset = WARMUP;
+    const rounds = async (clients: number) => {
+      const each: CaseIntakeBenchResult[] = [];
+      for (let r = 0; r < ROUNDS; r++, offset += REPORTS[dialect]) each.push(await round(app, ds, world, dialect, clients, offset, raw));
+      return medianOf(each);
+    };
+    const results = [await rounds(1)];
+    if (dialect === 'mariadb') results.push(await rounds(CONCURRENCY));
     return results;
   } finally {
     await app.close();
