@@ -1,4 +1,5 @@
 import { EntityManager, EntityTarget, ObjectLiteral, QueryFailedError } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /** The slice of a mysql2 (callback API) connection used here. */
 interface Mysql2Connection {
@@ -38,7 +39,56 @@ function executePrepared(connection: Mysql2Connection, sql: string, params: unkn
   });
 }
 
-/** `at` without its milliseconds: what a DATETIME column stores on both databases, so the row and the event agree. */
-export function toWholeSecond(at: Date): Date {
-  return new Date(Math.floor(at.getTime() / 1000) * 1000);
+/** Values for `columns` of one row, through each column's transformer and the driver's conversion, as save() would. */
+function persistentValues(manager: EntityManager, columns: ColumnMetadata[], values: ObjectLiteral): unknown[] {
+  const driver = manager.connection.driver;
+  return columns.map((c) => {
+    const value = c.getEntityValue(values);
+    return value === undefined ? null : driver.preparePersistentValue(value, c);
+  });
+}
+
+/**
+ * Inserts several rows of one table in one statement, nothing read back. Every row must set the same
+ * columns (the first row's decide); the SQL text depends only on the table, those columns and the row count.
+ */
+export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const driver = manager.connection.driver;
+  const metadata = manager.connection.getMetadata(target);
+  const columns = metadata.columns.filter((c) => !c.isGenerated && c.getEntityValue(rows[0]) !== undefined);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const sql = `INSERT INTO ${driver.escape(metadata.tablePath)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`;
+  await manager.query(sql, rows.flatMap((row) => persistentValues(manager, columns, row)));
+}
+
+/**
+ * Reads the named properties of the rows matching `where` (SQL over column names, `?` for each bound value),
+ * converted back as find() would (transformers, dates, booleans), without the query builder: the SQL text is
+ * fixed for the call site, and nothing else is selected or hydrated. `suffix` may add ORDER BY or FOR UPDATE.
+ */
+export async function selectColumns<T extends ObjectLiteral, K extends keyof T & string>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  properties: readonly K[],
+  where: string,
+  params: unknown[],
+  suffix = '',
+): Promise<Pick<T, K>[]> {
+  const driver = manager.connection.driver;
+  const metadata = manager.connection.getMetadata(target);
+  const columns = properties.map((property) => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`selectColumns: ${metadata.tableName} has no property ${property}`);
+    return column;
+  });
+  const sql = `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(', ')} FROM ${driver.escape(metadata.tablePath)} WHERE ${where}${suffix ? ` ${suffix}` : ''}`;
+  const raw: Record<string, unknown>[] = await manager.query(sql, params);
+  return raw.map((row) => {
+    const out = {} as Pick<T, K>;
+    columns.forEach((c, i) => {
+      (out as Record<string, unknown>)[properties[i]] = driver.prepareHydratedValue(row[c.databaseName], c);
+    });
+    return out;
+  });
 }
