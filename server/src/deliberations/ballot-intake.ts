@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chainNext, chainTimestamp, DELIBERATION_LIVE_EVENTS, genesisHash, liveRoom, newBallotNonce, type DeliberationBallotReceipt } from '@linli/shared';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { insertRows, selectColumns } from '../database/fixed-sql';
 import { LivePublisher } from '../realtime/live-publisher';
 import { DeliberationErrors } from './deliberation-errors';
 import { PollBallotReceipt } from './entities/ballot-receipt.entity';
@@ -39,6 +40,16 @@ type Verdict = { ok: true; outcome: BallotAccepted } | { ok: false; error: unkno
 
 /** Most ballots one transaction appends. */
 const MAX_BATCH = 200;
+
+/** What appending needs of the poll row: its window, its chain and its running counts (not its owner roll). */
+const LOCKED_POLL_COLUMNS = ['id', 'status', 'opensAt', 'closesAt', 'chainSeq', 'chainHead', 'liveCounts', 'options', 'hideResultsUntilClose'] as const;
+type LockedPoll = Pick<Poll, (typeof LOCKED_POLL_COLUMNS)[number]>;
+
+/** What judging a ballot needs of the voter's earlier ones: which is current, and which retries they were. */
+const EARLIER_BALLOT_COLUMNS = ['pollId', 'seq', 'voterKey', 'choice', 'castAt', 'hash', 'supersedesSeq', 'clientKey'] as const;
+type EarlierBallot = Pick<PollBallot, (typeof EARLIER_BALLOT_COLUMNS)[number]>;
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
  * Appends ballots to a poll's chain. Each poll has one queue per process; whatever arrived while the
@@ -105,11 +116,10 @@ export class BallotIntake {
    * takes the database's write lock at once (a second process retries on SQLITE_BUSY), then the read; the
    * extra statement costs no round trip there.
    */
-  private async lockOpenPoll(manager: EntityManager, pollId: number, now: Date): Promise<{ open: true; poll: Poll } | { open: false; poll: Poll | null }> {
-    const pollRepo = manager.getRepository(Poll);
+  private async lockOpenPoll(manager: EntityManager, pollId: number, now: Date): Promise<{ open: true; poll: LockedPoll } | { open: false; poll: LockedPoll | null }> {
     if (!this.transactions.isSqlite) {
-      const poll = await pollRepo.createQueryBuilder('poll').setLock('pessimistic_write').where('poll.id = :id', { id: pollId }).getOne();
-      return poll && acceptsBallotsAt(poll, now) ? { open: true, poll } : { open: false, poll };
+      const [poll] = await selectColumns(manager, Poll, LOCKED_POLL_COLUMNS, 'id = ?', [pollId], 'FOR UPDATE');
+      return poll && acceptsBallotsAt(poll, now) ? { open: true, poll } : { open: false, poll: poll ?? null };
     }
     const touched = await manager
       .createQueryBuilder()
@@ -117,11 +127,29 @@ export class BallotIntake {
       .set({ chainSeq: () => 'chain_seq' })
       .where('id = :id AND status = :open AND opens_at <= :now AND closes_at > :now', { id: pollId, open: 'open', now })
       .execute();
-    const poll = await pollRepo.findOneBy({ id: pollId });
-    return touched.affected === 1 && poll ? { open: true, poll } : { open: false, poll };
+    const [poll] = await selectColumns(manager, Poll, LOCKED_POLL_COLUMNS, 'id = ?', [pollId]);
+    return touched.affected === 1 && poll ? { open: true, poll } : { open: false, poll: poll ?? null };
   }
 
-  private async append(manager: EntityManager, pollId: number, requests: BallotRequest[]): Promise<{ verdicts: Verdict[]; poll: Poll | null }> {
+  /**
+   * The batch's voters' current ballots (the ones no later ballot supersedes) and, for the retries in the
+   * batch, the ballots carrying their client keys: a voter's older ballots are not read at all.
+   */
+  private earlierBallots(manager: EntityManager, pollId: number, requests: BallotRequest[]): Promise<EarlierBallot[]> {
+    const voterKeys = [...new Set(requests.map((r) => r.voterKey))];
+    const clientKeys = [...new Set(requests.flatMap((r) => (r.clientKey ? [r.clientKey] : [])))];
+    const current = 'NOT EXISTS (SELECT 1 FROM poll_ballots later WHERE later.poll_id = poll_ballots.poll_id AND later.supersedes_seq = poll_ballots.seq)';
+    return selectColumns(
+      manager,
+      PollBallot,
+      EARLIER_BALLOT_COLUMNS,
+      `poll_id = ? AND voter_key IN (${marks(voterKeys.length)}) AND (${current}${clientKeys.length ? ` OR client_key IN (${marks(clientKeys.length)})` : ''})`,
+      [pollId, ...voterKeys, ...clientKeys],
+      'ORDER BY seq',
+    );
+  }
+
+  private async append(manager: EntityManager, pollId: number, requests: BallotRequest[]): Promise<{ verdicts: Verdict[]; poll: LockedPoll | null }> {
     const now = new Date();
     const locked = await this.lockOpenPoll(manager, pollId, now);
     if (!locked.open) {
@@ -130,17 +158,14 @@ export class BallotIntake {
       return { verdicts: requests.map(() => ({ ok: false, error })), poll: null };
     }
 
-    const pollRepo = manager.getRepository(Poll);
     const poll = locked.poll;
     const base = poll.chainSeq;
     const optionIds = poll.options.map((o) => o.id);
 
-    // Every earlier ballot of the voters in this batch, to find their current ballot and their retries.
-    const voterKeys = [...new Set(requests.map((r) => r.voterKey))];
-    const earlier = await manager.getRepository(PollBallot).find({ where: { pollId, voterKey: In(voterKeys) }, order: { seq: 'ASC' } });
-    const latest = new Map<string, PollBallot>();
-    const byClientKey = new Map<string, PollBallot>();
-    const remember = (ballot: PollBallot) => {
+    const earlier = await this.earlierBallots(manager, pollId, requests);
+    const latest = new Map<string, EarlierBallot>();
+    const byClientKey = new Map<string, EarlierBallot>();
+    const remember = (ballot: EarlierBallot) => {
       latest.set(ballot.voterKey, ballot);
       if (ballot.clientKey) byClientKey.set(`${ballot.voterKey}\u0000${ballot.clientKey}`, ballot);
     };
@@ -148,7 +173,7 @@ export class BallotIntake {
 
     let head = poll.chainHead ?? genesisHash(String(pollId));
     let liveCounts = poll.liveCounts;
-    const ballots: PollBallot[] = [];
+    const ballots: Omit<PollBallot, 'id'>[] = [];
     const receipts: Partial<PollBallotReceipt>[] = [];
     const verdicts: Verdict[] = requests.map((request) => {
       if (request.clientKey) {
@@ -169,7 +194,7 @@ export class BallotIntake {
       const supersedesSeq = current ? current.seq : undefined;
       const prevHash = head;
       head = chainNext(prevHash, { pollId: String(pollId), seq, nonce, choice: request.choice, castAt, supersedesSeq });
-      const ballot = manager.getRepository(PollBallot).create({
+      const ballot = {
         pollId,
         seq,
         voterKey: request.voterKey,
@@ -180,7 +205,7 @@ export class BallotIntake {
         prevHash,
         supersedesSeq: supersedesSeq ?? null,
         clientKey: request.clientKey,
-      });
+      };
       ballots.push(ballot);
       receipts.push({ pollId, userId: request.userId, voterKey: request.voterKey, seq, receipt: head });
       liveCounts = applyBallotToLiveCounts(liveCounts, optionIds, { choice: request.choice, previous: current ? current.choice : null, weight: request.weight });
@@ -191,11 +216,11 @@ export class BallotIntake {
     if (ballots.length) {
       // Nothing generated by the database is needed back (receipts are built from the chain), so no
       // read-back of ids and defaults: on MariaDB that would be one more round trip per table per batch.
-      await manager.createQueryBuilder().insert().into(PollBallot).values(ballots).updateEntity(false).execute();
-      await manager.createQueryBuilder().insert().into(PollBallotReceipt).values(receipts).updateEntity(false).execute();
+      await insertRows(manager, PollBallot, ballots);
+      await insertRows(manager, PollBallotReceipt, receipts);
     }
     const chainSeq = base + ballots.length;
-    if (ballots.length) await pollRepo.update({ id: pollId }, { chainSeq, chainHead: head, liveCounts });
+    if (ballots.length) await manager.query('UPDATE polls SET chain_seq = ?, chain_head = ?, live_counts = ? WHERE id = ?', [chainSeq, head, JSON.stringify(liveCounts), pollId]);
     return { verdicts, poll: Object.assign(poll, { chainSeq, chainHead: ballots.length ? head : poll.chainHead, liveCounts }) };
   }
 }

@@ -82,7 +82,7 @@ export function pollSummary(poll: Poll, now: Date): DeliberationPollSummary {
 }
 
 /** Live counts as shown, or null while the poll hides them. */
-export function visibleCounts(poll: Poll): DeliberationPollCounts | null {
+export function visibleCounts(poll: Pick<Poll, 'hideResultsUntilClose' | 'status' | 'chainSeq' | 'options' | 'liveCounts'>): DeliberationPollCounts | null {
   if (poll.hideResultsUntilClose && poll.status !== 'closed') return null;
   const counts: DeliberationPollCounts = {
     seq: poll.chainSeq,
@@ -110,7 +110,7 @@ export function pollView(poll: Poll, now: Date): DeliberationPollView {
   };
 }
 
-export function receiptView(ballot: PollBallot): DeliberationBallotReceipt {
+export function receiptView(ballot: Pick<PollBallot, 'pollId' | 'seq' | 'hash' | 'choice' | 'castAt' | 'supersedesSeq'>): DeliberationBallotReceipt {
   return {
     pollId: ballot.pollId,
     seq: ballot.seq,
