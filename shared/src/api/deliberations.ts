@@ -203,7 +203,10 @@ export interface DeliberationCommentListQuery {
   pageSize?: number;
 }
 
-/** POST /api/comments/:id/hide — committee; the reason is shown in place of the comment. */
+/**
+ * POST /api/comments/:id/hide — committee; the reason is shown in place of the comment. Hiding also handles
+ * the comment's open reports (outcome `hidden`, the reason as their note).
+ */
 export interface DeliberationCommentHideInput {
   reason: string;
 }
@@ -211,6 +214,86 @@ export interface DeliberationCommentHideInput {
 /** POST /api/comments/:id/report — any signed-in user, once per comment. */
 export interface DeliberationCommentReportInput {
   reason: string;
+}
+
+// ------------------------------------------------------------------------------------ comment reports
+
+/**
+ * The committee's queue of reported comments (举报处理). An item is one reported comment; it is `open` while
+ * any of its reports is unhandled, `handled` once all are. A report made after handling opens it again.
+ */
+export type DeliberationReportQueueStatus = 'open' | 'handled';
+
+export const DELIBERATION_REPORT_QUEUE_STATUS_LABELS: Record<DeliberationReportQueueStatus, string> = {
+  open: '待处理',
+  handled: '已处理',
+};
+
+/** How the committee handled a report: the comment was hidden, or the reports were dismissed with a note. */
+export type DeliberationReportOutcome = 'hidden' | 'dismissed';
+
+export const DELIBERATION_REPORT_OUTCOME_LABELS: Record<DeliberationReportOutcome, string> = {
+  hidden: '已隐藏评论',
+  dismissed: '已驳回举报',
+};
+
+/** Longest dismissal note (and hide reason) the server accepts. */
+export const DELIBERATION_REPORT_NOTE_MAX = 255;
+
+/**
+ * GET /api/communities/:communityId/comment-reports?status=open|handled&page=&pageSize= — the community's
+ * committee only; newest report first. `status` defaults to `open`.
+ */
+export interface DeliberationCommentReportListQuery {
+  status?: DeliberationReportQueueStatus;
+  page?: number;
+  pageSize?: number;
+}
+
+/** Who handled a report, when, how and with which note (the hide reason, or the dismissal note). */
+export interface DeliberationReportHandling {
+  outcome: DeliberationReportOutcome;
+  note: string | null;
+  /** Display name of the committee member who handled it. */
+  handledByName: string;
+  handledAt: string;
+}
+
+/** One report as the committee sees it. Reporters are never named. */
+export interface DeliberationCommentReportEntry {
+  id: number;
+  reason: string;
+  reportedAt: string;
+  /** Null while the report is open. */
+  handling: DeliberationReportHandling | null;
+}
+
+export interface DeliberationReportedCommentView {
+  commentId: number;
+  deliberationId: number;
+  deliberationTitle: string;
+  /** Set for a reply: the top-level comment it answers. */
+  parentId: number | null;
+  /** Masked display name of the comment's author, as in the thread. */
+  authorName: string;
+  /** The text as written: the committee reviews it even once hidden. */
+  body: string;
+  hidden: boolean;
+  hiddenReason: string | null;
+  commentedAt: string;
+  status: DeliberationReportQueueStatus;
+  reportCount: number;
+  openReportCount: number;
+  lastReportedAt: string;
+  /** Newest first. */
+  reports: DeliberationCommentReportEntry[];
+  /** The latest handling of any of its reports, or null if none was ever handled. */
+  lastHandling: DeliberationReportHandling | null;
+}
+
+/** POST /api/comments/:id/reports/dismiss — the committee dismisses the comment's open reports with a note. */
+export interface DeliberationReportDismissInput {
+  note: string;
 }
 
 // ------------------------------------------------------------------------------------------------ polls
@@ -410,6 +493,7 @@ export type DeliberationErrorCode =
   | 'ballot_changed'
   | 'idempotency_conflict'
   | 'already_reported'
+  | 'no_open_reports' // dismissing a reported comment none of whose reports is still open
   | 'bad_poll_definition';
 
 // --------------------------------------------------------------------------------------- reads by id
