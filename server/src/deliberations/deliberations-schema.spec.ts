@@ -2,9 +2,14 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { mariadbTestUrl, openMariadbScratch, openSqliteScratch, ScratchScope } from '../database/seed/testing/scratch-database';
 import { Deliberations1732000005000 } from '../database/migrations/1732000005000-deliberations';
+import { CommentReportReview1732000009000 } from '../database/migrations/1732000009000-comment-report-review';
 import { DELIBERATION_ENTITIES } from './entities';
 
-const SCOPE: ScratchScope = { entities: DELIBERATION_ENTITIES, migrations: [Deliberations1732000005000] };
+const SCOPE: ScratchScope = { entities: DELIBERATION_ENTITIES, migrations: [Deliberations1732000005000, CommentReportReview1732000009000] };
+
+/** What the report-review migration adds to the reports; reverting it must leave the rest. */
+const HANDLING_COLUMNS = ['handled_at', 'handled_by_id', 'outcome', 'handling_note'];
+const withoutHandling = (names: string[]) => expect(names.filter((n) => HANDLING_COLUMNS.includes(n) || n === 'reason')).toEqual(['reason']);
 
 async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
   const log = await dataSource.driver.createSchemaBuilder().log();
@@ -12,10 +17,13 @@ async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
 }
 
 describe('deliberations migration on SQLite', () => {
-  it('creates exactly the schema the entities describe and reverts to nothing', async () => {
+  it('creates exactly the schema the entities describe, reverts the report review, then to nothing', async () => {
     const dataSource = await openSqliteScratch(SCOPE);
     try {
       expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+      await dataSource.undoLastMigration();
+      const columns: Array<{ name: string }> = await dataSource.query(`PRAGMA table_info('deliberation_comment_reports')`);
+      withoutHandling(columns.map((c) => c.name));
       await dataSource.undoLastMigration();
       const tables = await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('migrations', 'sqlite_sequence')`);
       expect(tables).toEqual([]);
@@ -27,10 +35,15 @@ describe('deliberations migration on SQLite', () => {
 
 const mariadbUrl = mariadbTestUrl();
 (mariadbUrl ? describe : describe.skip)('deliberations migration on MariaDB', () => {
-  it('creates exactly the schema the entities describe and reverts cleanly', async () => {
+  it('creates exactly the schema the entities describe, reverts the report review, then cleanly', async () => {
     const scratch = await openMariadbScratch(mariadbUrl!, 'linli_scratch_k_schema', SCOPE);
     try {
       expect(await pendingSchemaChanges(scratch.dataSource)).toEqual([]);
+      await scratch.dataSource.undoLastMigration();
+      const columns: Array<{ name: string }> = await scratch.dataSource.query(
+        `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'deliberation_comment_reports'`,
+      );
+      withoutHandling(columns.map((c) => c.name));
       await scratch.dataSource.undoLastMigration();
       const tables = await scratch.dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name <> 'migrations'`);
       expect(tables).toEqual([]);
