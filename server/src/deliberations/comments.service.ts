@@ -5,6 +5,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { isUniqueViolation } from '../common/error-mapping';
 import { User } from '../users/user.entity';
+import { CommentReportsService } from './comment-reports.service';
 import { DeliberationAccess } from './deliberation-access';
 import { DeliberationErrors } from './deliberation-errors';
 import type { CommentInputDto, CommentListQueryDto } from './dto/deliberation.dto';
@@ -24,6 +25,7 @@ export class CommentsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: DeliberationAccess,
     private readonly deliberations: DeliberationsService,
+    private readonly reports: CommentReportsService,
   ) {}
 
   async add(user: AuthUser, deliberationId: number, input: CommentInputDto): Promise<DeliberationCommentView> {
@@ -109,11 +111,12 @@ export class CommentsService {
     const comment = await this.find(commentId);
     const deliberation = await this.deliberations.find(comment.deliberationId);
     await this.access.assertMay(user, 'deliberation.manage', deliberation.communityId);
-    await serializedOnSqlite(this.dataSource, () =>
-      this.dataSource
-        .getRepository(DeliberationComment)
-        .update({ id: commentId }, { hidden: true, hiddenReason: reason.trim(), hiddenById: user.id, hiddenAt: new Date() }),
-    );
+    const note = reason.trim();
+    // Hiding answers the reports on the comment: its open ones are handled with the same reason.
+    await this.transactions.run(async (manager) => {
+      await manager.getRepository(DeliberationComment).update({ id: commentId }, { hidden: true, hiddenReason: note, hiddenById: user.id, hiddenAt: new Date() });
+      await this.reports.handleOpen(manager, commentId, user.id, 'hidden', note);
+    });
     return (await this.views(user, [await this.find(commentId)], new Map()))[0];
   }
 

@@ -24,6 +24,7 @@ export const DeliberationErrors = {
   discussionClosed: () => fail(409, 'discussion_closed', '讨论期已结束，不能再发表评论'),
   badParent: () => fail(422, 'unprocessable', '只能回复本议事中的评论'),
   alreadyReported: () => fail(409, 'already_reported', '您已举报过这条评论'),
+  noOpenReports: () => fail(409, 'no_open_reports', '这条评论没有待处理的举报'),
   badTime: (message: string) => fail(400, 'validation_failed', message),
   badPollDefinition: (message: string, details?: unknown) => fail(422, 'bad_poll_definition', message, details),
   pollNotOpen: (phase: 'scheduled' | 'closed') =>

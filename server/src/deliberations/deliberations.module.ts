@@ -6,6 +6,8 @@ import { BallotIntake } from './ballot-intake';
 import { BallotsService } from './ballots.service';
 import { BulletinController } from './bulletin.controller';
 import { BulletinService } from './bulletin.service';
+import { CommentReportsController } from './comment-reports.controller';
+import { CommentReportsService } from './comment-reports.service';
 import { CommentsController } from './comments.controller';
 import { CommentsService } from './comments.service';
 import { DeliberationAccess } from './deliberation-access';
@@ -25,13 +27,14 @@ import { TopicsService } from './topics.service';
 /** Neighbourhood deliberation and voting (议事/投票) and the community bulletin board. */
 @Module({
   imports: [TypeOrmModule.forFeature(DELIBERATION_ENTITIES), GridsModule, MediaModule],
-  controllers: [TopicsController, DeliberationsController, CommentsController, PollsController, BulletinController],
+  controllers: [TopicsController, DeliberationsController, CommentsController, CommentReportsController, PollsController, BulletinController],
   providers: [
     ResidencyScope,
     DeliberationAccess,
     TopicsService,
     DeliberationsService,
     CommentsService,
+    CommentReportsService,
     PollsService,
     BallotIntake,
     BallotsService,

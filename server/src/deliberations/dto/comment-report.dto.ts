@@ -1,0 +1,23 @@
+import {
+  DELIBERATION_REPORT_NOTE_MAX,
+  type DeliberationCommentReportListQuery,
+  type DeliberationReportDismissInput,
+  type DeliberationReportQueueStatus,
+} from '@linli/shared';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from './topic.dto';
+
+const QUEUE_STATUSES: DeliberationReportQueueStatus[] = ['open', 'handled'];
+
+export class CommentReportListQueryDto extends PageQueryDto implements DeliberationCommentReportListQuery {
+  @IsOptional()
+  @IsIn(QUEUE_STATUSES)
+  status?: DeliberationReportQueueStatus;
+}
+
+export class ReportDismissDto implements DeliberationReportDismissInput {
+  @IsString()
+  @Matches(/\S/, { message: '驳回举报时请填写说明' })
+  @MaxLength(DELIBERATION_REPORT_NOTE_MAX)
+  note: string;
+}
