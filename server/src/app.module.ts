@@ -14,6 +14,7 @@ import { DispatchModule } from './dispatch/dispatch.module';
 import { GridsModule } from './grids/grids.module';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RedisModule } from './redis/redis.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ResidenciesModule } from './residencies/residencies.module';
@@ -45,6 +46,7 @@ export class AppModule {
         HealthModule,
         MediaModule,
         RealtimeModule,
+        NotificationsModule,
         DispatchModule,
         CasesModule,
         VolunteersModule,

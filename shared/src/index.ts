@@ -16,3 +16,4 @@ export * from './voting';
 export * from './api/volunteers';
 export * from './api/cases';
 export * from './api/deliberations';
+export * from './api/notifications';

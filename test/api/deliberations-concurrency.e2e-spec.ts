@@ -9,6 +9,7 @@ import { BulletinPost } from '../../server/src/deliberations/entities/bulletin-p
 import { Poll } from '../../server/src/deliberations/entities/poll.entity';
 import { PollBallot } from '../../server/src/deliberations/entities/ballot.entity';
 import { Household } from '../../server/src/residencies/household.entity';
+import { Notification } from '../../server/src/notifications/notification.entity';
 import { Residency } from '../../server/src/residencies/residency.entity';
 import { createOrgTree, createUser, unique } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -204,6 +205,8 @@ describe('closing a poll from two server processes at once', () => {
     expect([here, there === 'closed true'].filter(Boolean)).toHaveLength(1);
 
     expect(await t.dataSource.getRepository(BulletinPost).countBy({ communityId, kind: 'poll_result' })).toBe(1);
+    // Each of the three residents is told once, however many processes raced to close.
+    expect(await t.dataSource.getRepository(Notification).countBy({ subject: `poll:${pollId}` })).toBe(3);
     const poll = (await t.request.get(`/api/polls/${pollId}`)).body as DeliberationPollView;
     expect(poll.result!.tally.voters).toBe(3);
     expect(poll.result!.bulletinPostId).not.toBeNull();

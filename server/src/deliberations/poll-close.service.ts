@@ -2,17 +2,25 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DELIBERATION_BULLETIN_ROOM_KIND, DELIBERATION_LIVE_EVENTS, liveRoom, type DeliberationPollResult } from '@linli/shared';
 import { DataSource, LessThanOrEqual } from 'typeorm';
+import { NotificationsService } from '../notifications/notifications.service';
 import { LivePublisher } from '../realtime/live-publisher';
 import { BulletinService } from './bulletin.service';
 import { Poll } from './entities/poll.entity';
 import { countPollBallots } from './poll-count';
 import { TransactionRunner } from '../database/transaction-runner';
-import { bulletinView } from './views';
+import { ResidencyScope } from './residency-scope';
+import { bulletinView, scopeOf } from './views';
+
+/** `text` cut to `max` characters, with an ellipsis when cut. */
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
 
 /**
  * Closes polls whose time is up, each exactly once: the close is a conditional UPDATE from open to closed,
  * and only the caller whose UPDATE changed the row counts the ballots and posts the result — in the same
- * transaction, so a crash leaves the poll open for the next sweep rather than closed without a result.
+ * transaction, so a crash leaves the poll open for the next sweep rather than closed without a result, and
+ * the same goes for the notifications to everyone in the vote's scope.
  * Any number of processes may sweep at once.
  */
 @Injectable()
@@ -24,6 +32,8 @@ export class PollCloseService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly bulletin: BulletinService,
     private readonly live: LivePublisher,
+    private readonly residency: ResidencyScope,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Closes every poll past its closing time; returns how many this call closed. */
@@ -49,6 +59,15 @@ export class PollCloseService {
         const post = await this.bulletin.postPollResult(manager, poll, counted, now);
         const result: DeliberationPollResult = { ...counted, bulletinPostId: post.id };
         await manager.getRepository(Poll).update({ id }, { result });
+        // Everyone the vote was for hears of its result, with the result itself: exactly once, like the post.
+        const members = await this.residency.membersOf(manager, poll.communityId, scopeOf(poll));
+        await this.notifications.deliver(manager, members, {
+          kind: 'poll_result',
+          subject: `poll:${poll.id}`,
+          title: clip(`投票结果：${poll.title}`, 100),
+          body: clip(result.summary, 255),
+          link: `/pages/deliberations/poll/index?id=${poll.id}`,
+        });
         return { poll, result, post };
       });
     if (!outcome) return false;

@@ -69,6 +69,15 @@ export class ResidencyScope {
     return new Map(rows.map((row) => [Number(row.user_id), true as const]));
   }
 
+  /** Everyone in the scope (distinct users), e.g. to tell them a vote's result; read in the caller's transaction. */
+  async membersOf(manager: EntityManager, communityId: number, scope: DeliberationScope): Promise<number[]> {
+    const query = this.verified(manager).select('DISTINCT r.user_id', 'user_id').andWhere('h.community_id = :communityId', { communityId });
+    if (scope.kind === 'building') query.andWhere('h.building = :building', { building: scope.building ?? '' });
+    if (scope.kind === 'owners') query.andWhere('r.relation = :owner', { owner: 'owner' });
+    const rows = await query.getRawMany<{ user_id: number | string }>();
+    return rows.map((row) => Number(row.user_id));
+  }
+
   /** People entitled to a personal vote in this scope (distinct users). */
   async electorateSize(communityId: number, scope: DeliberationScope): Promise<number> {
     const query = this.verified().select('COUNT(DISTINCT r.user_id)', 'n').andWhere('h.community_id = :communityId', { communityId });

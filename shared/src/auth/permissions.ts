@@ -10,6 +10,8 @@ export type Reach = 'any' | 'scope';
 
 export const PERMISSIONS = {
   'org.read': { visitor: 'any', resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
+  // Each person's own notifications (消息通知): the service only ever reads and marks the caller's.
+  'notification.read': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
   'profile.read': { resident: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', party_member: 'any', district_admin: 'any' },
   'residency.apply': { resident: 'any', party_member: 'any', grid_worker: 'any', department_staff: 'any', community_committee: 'any', party_branch: 'any', district_admin: 'any' },
   'residency.review': { community_committee: 'scope', district_admin: 'scope' },
