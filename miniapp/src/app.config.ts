@@ -8,6 +8,7 @@ export default defineAppConfig({
     'pages/auth/login/index',
     'pages/me/residency/index',
     'pages/me/residency-review/index',
+    'pages/me/notifications/index',
     'pages/volunteers/activity/index',
     'pages/volunteers/scan/index',
     'pages/volunteers/qr/index',

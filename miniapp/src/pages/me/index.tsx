@@ -8,6 +8,7 @@ import { RoleBadges } from '../../components/role-badges';
 import { useLargeText } from '../../hooks/use-large-text';
 import { useSession } from '../../hooks/use-session';
 import { api, errorMessage, largeText, session } from '../../services';
+import { showUnreadBadge } from '../../services/notifications-api';
 import { RESIDENCY_RELATION_LABELS, RESIDENCY_STATUS_LABELS } from '../../services/residency-labels';
 import { roleSectionsFor, type RoleSection } from './role-sections';
 
@@ -34,11 +35,16 @@ function LargeTextSwitch() {
 export default function Me() {
   const current = useSession();
   const [error, setError] = useState<string | null>(null);
+  const [unread, setUnread] = useState(0);
 
   useDidShow(() => {
-    if (!session.token()) return;
+    if (!session.token()) {
+      void showUnreadBadge(0);
+      return;
+    }
     setError(null);
     api.me().catch((err) => setError(errorMessage(err)));
+    void showUnreadBadge().then(setUnread);
   });
 
   if (!current) {
@@ -74,6 +80,16 @@ export default function Me() {
         <RoleBadges grants={me.grants} />
       </View>
       <ErrorNote id='me-error' message={error} />
+
+      <View id='me-notifications' className='card link-row' onClick={() => Taro.navigateTo({ url: '/pages/me/notifications/index' })}>
+        <View>
+          <Text className='card__title'>消息通知</Text>
+          <Text id='me-notifications-unread' className='muted'>
+            {unread > 0 ? `${unread} 条未读` : '投票结果等通知'}
+          </Text>
+        </View>
+        <Text className='chevron'>›</Text>
+      </View>
 
       <Text className='section-title'>我的社区</Text>
       <View className='card'>
