@@ -94,6 +94,20 @@ export class AppConfig {
   @Min(1)
   caseAutoCloseDays: number;
 
+  /** An upload nobody attached to a report or case is deleted once it is this many hours old. */
+  @IsInt()
+  @Min(1)
+  // Ten years: anything longer is a typo, and far larger values no longer make a date.
+  @Max(87_600)
+  mediaUnclaimedHours: number;
+
+  /** How often the sweep of unattached uploads runs, in seconds; 0 = never. */
+  @IsInt()
+  @Min(0)
+  // setInterval fires at once for periods beyond 2^31-1 ms (about 24.8 days), which would sweep without pause.
+  @Max(2_147_483)
+  mediaSweepSeconds: number;
+
   get databaseType(): 'sqlite' | 'mysql' {
     return this.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';
   }

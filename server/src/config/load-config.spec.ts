@@ -76,6 +76,39 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ CASE_SWEEP_SECONDS: '-1', CASE_AUTO_CLOSE_DAYS: '0' })).toThrow(/CASE_SWEEP_SECONDS[\s\S]*CASE_AUTO_CLOSE_DAYS/);
   });
 
+  it('sweeps uploads nobody attached every ten minutes, once they are a day old, unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ mediaSweepSeconds: 600, mediaUnclaimedHours: 24 });
+    expect(loadConfig({ MEDIA_SWEEP_SECONDS: '30', MEDIA_UNCLAIMED_HOURS: '72' })).toMatchObject({ mediaSweepSeconds: 30, mediaUnclaimedHours: 72 });
+    expect(loadConfig({ MEDIA_SWEEP_SECONDS: '0' }).mediaSweepSeconds).toBe(0);
+  });
+
+  it('leaves the upload sweep timer off under test, where tests run the sweep by hand', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).mediaSweepSeconds).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', MEDIA_SWEEP_SECONDS: '1' }).mediaSweepSeconds).toBe(1);
+  });
+
+  it.each([
+    [{ MEDIA_SWEEP_SECONDS: '-1' }, 'MEDIA_SWEEP_SECONDS'],
+    [{ MEDIA_SWEEP_SECONDS: 'often' }, 'MEDIA_SWEEP_SECONDS'],
+    [{ MEDIA_SWEEP_SECONDS: '1.5' }, 'MEDIA_SWEEP_SECONDS'],
+    // Beyond setInterval's longest period, which would fire it continuously.
+    [{ MEDIA_SWEEP_SECONDS: '2147484' }, 'MEDIA_SWEEP_SECONDS'],
+    // 0 hours would sweep a photo while the resident is still filling in the report.
+    [{ MEDIA_UNCLAIMED_HOURS: '0' }, 'MEDIA_UNCLAIMED_HOURS'],
+    [{ MEDIA_UNCLAIMED_HOURS: '-24' }, 'MEDIA_UNCLAIMED_HOURS'],
+    [{ MEDIA_UNCLAIMED_HOURS: 'a day' }, 'MEDIA_UNCLAIMED_HOURS'],
+    [{ MEDIA_UNCLAIMED_HOURS: '99999999999999999999' }, 'MEDIA_UNCLAIMED_HOURS'],
+  ])('refuses %p for the upload sweep, naming %s', (env, name) => {
+    let caught: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect(new Set((caught as ConfigError).problems.map((p) => p.split(':')[0]))).toEqual(new Set([name]));
+  });
+
   it('lists every bad variable by its environment name in one error', () => {
     let caught: unknown;
     try {

@@ -24,11 +24,14 @@ const ENV_NAMES: Record<string, string> = {
   wechatAppId: 'WECHAT_APPID',
   wechatSecret: 'WECHAT_SECRET',
   h5Dir: 'H5_DIR',
+  mediaDir: 'MEDIA_DIR',
   logLevel: 'LOG_LEVEL',
   bodyLimit: 'BODY_LIMIT',
   volunteerQrSecret: 'VOLUNTEER_QR_SECRET',
   caseSweepSeconds: 'CASE_SWEEP_SECONDS',
   caseAutoCloseDays: 'CASE_AUTO_CLOSE_DAYS',
+  mediaUnclaimedHours: 'MEDIA_UNCLAIMED_HOURS',
+  mediaSweepSeconds: 'MEDIA_SWEEP_SECONDS',
 };
 
 function deriveSecret(base: string, purpose: string): string {
@@ -106,6 +109,9 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     // Tests run the sweep by hand (sweepOnce) unless they ask for the timer.
     caseSweepSeconds: parseInteger(env.CASE_SWEEP_SECONDS, nodeEnv === 'test' ? 0 : 60),
     caseAutoCloseDays: parseInteger(env.CASE_AUTO_CLOSE_DAYS, 7),
+    mediaUnclaimedHours: parseInteger(env.MEDIA_UNCLAIMED_HOURS, 24),
+    // Like the case sweep: tests run it by hand (sweepOnce) unless they ask for the timer.
+    mediaSweepSeconds: parseInteger(env.MEDIA_SWEEP_SECONDS, nodeEnv === 'test' ? 0 : 600),
     ...overrides,
   };
 
