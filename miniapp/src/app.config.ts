@@ -26,6 +26,7 @@ export default defineAppConfig({
     'pages/deliberations/new-poll/index',
     'pages/deliberations/poll/index',
     'pages/deliberations/bulletin/index',
+    'pages/deliberations/reports/index',
     'pages/cases/detail/index',
     'pages/cases/mine/index',
     'pages/cases/inbox/index',

@@ -10,6 +10,7 @@ import {
   type DeliberationCommentInput,
   type DeliberationCommentListQuery,
   type DeliberationCommentReportInput,
+  type DeliberationCommentReportListQuery,
   type DeliberationCommentView,
   type DeliberationMinutesInput,
   type DeliberationMinutesView,
@@ -19,6 +20,8 @@ import {
   type DeliberationPollMeView,
   type DeliberationPollView,
   type DeliberationReceiptCheck,
+  type DeliberationReportDismissInput,
+  type DeliberationReportedCommentView,
   type DeliberationReviewInput,
   type DeliberationSupportView,
   type DeliberationTopicInput,
@@ -86,6 +89,13 @@ export const deliberationsApi = {
   },
   reportComment(commentId: number, input: DeliberationCommentReportInput): Promise<unknown> {
     return api.request('POST', `/api/comments/${commentId}/report`, input);
+  },
+  /** The committee's queue of reported comments (举报处理). */
+  commentReports(communityId: number, params: DeliberationCommentReportListQuery = {}): Promise<DeliberationPage<DeliberationReportedCommentView>> {
+    return api.request('GET', `/api/communities/${communityId}/comment-reports${query({ ...params })}`);
+  },
+  dismissReports(commentId: number, input: DeliberationReportDismissInput): Promise<DeliberationReportedCommentView> {
+    return api.request('POST', `/api/comments/${commentId}/reports/dismiss`, input);
   },
   openPoll(deliberationId: number, input: DeliberationPollInput): Promise<DeliberationPollView> {
     return api.request('POST', `/api/deliberations/${deliberationId}/polls`, input);
