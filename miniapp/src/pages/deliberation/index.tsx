@@ -104,6 +104,12 @@ export default function DeliberationTab() {
               <Text className='chevron'>›</Text>
             </View>
           )}
+          {actions?.canManage && (
+            <View id='delib-report-queue' className='link-row' onClick={() => go(`/pages/deliberations/reports/index?communityId=${communityId}`)}>
+              <Text>举报处理（居委会）</Text>
+              <Text className='chevron'>›</Text>
+            </View>
+          )}
           {actions?.canParticipate ? (
             <View id='delib-propose' className='btn' onClick={() => go(`/pages/deliberations/propose/index?communityId=${communityId}`)}>
               提出议题

@@ -4,9 +4,17 @@ import { roleSectionsFor } from './role-sections';
 const withGrants = (grants: GrantSummary[]): MeResponse => ({ id: 1, name: '测试', phoneMasked: null, grants, residencies: [], community: null });
 
 describe('roleSectionsFor', () => {
-  it('gives a committee member the residency review entry for their community', () => {
+  it('gives a committee member the residency review and the reported comments of their community', () => {
     const sections = roleSectionsFor(withGrants([{ role: 'community_committee', scopeKind: 'community', scopeId: 4, scopeLabel: '洪桥街道 · 小北社区' }]));
-    expect(sections).toEqual([expect.objectContaining({ key: 'residency-review', url: '/pages/me/residency-review/index', scopes: ['洪桥街道 · 小北社区'] })]);
+    expect(sections).toEqual([
+      expect.objectContaining({ key: 'residency-review', url: '/pages/me/residency-review/index', scopes: ['洪桥街道 · 小北社区'] }),
+      expect.objectContaining({ key: 'comment-reports', title: '举报处理', url: '/pages/deliberations/reports/index?communityId=4', scopes: ['洪桥街道 · 小北社区'] }),
+    ]);
+  });
+
+  it('shows the party branch no reported comments: handling them is the committee’s work', () => {
+    const sections = roleSectionsFor(withGrants([{ role: 'party_branch', scopeKind: 'community', scopeId: 4, scopeLabel: '小北社区' }]));
+    expect(sections.map((s) => s.key)).not.toContain('comment-reports');
   });
 
   it('shows a grid worker their grids and nothing a resident would not see', () => {
@@ -23,7 +31,8 @@ describe('roleSectionsFor', () => {
 
   it('gives a district administrator both review and the district overview, and a resident nothing', () => {
     const admin = roleSectionsFor(withGrants([{ role: 'district_admin', scopeKind: 'district', scopeId: 1, scopeLabel: '越秀区' }]));
-    expect(admin.map((s) => s.key)).toEqual(['residency-review', 'district-overview']);
+    expect(admin.map((s) => s.key)).toEqual(['residency-review', 'comment-reports', 'district-overview']);
+    expect(admin[1].url).toBe('/pages/deliberations/reports/index');
     expect(roleSectionsFor(withGrants([{ role: 'resident', scopeKind: 'community', scopeId: 4, scopeLabel: null }]))).toEqual([]);
   });
 

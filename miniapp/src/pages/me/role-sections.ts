@@ -2,7 +2,7 @@ import { isAllowed, type GrantSummary, type MeResponse, type Role } from '@linli
 
 /** A work area on 我的 that only some roles see. */
 export interface RoleSection {
-  key: 'residency-review' | 'my-grids' | 'department-cases' | 'district-overview';
+  key: 'residency-review' | 'comment-reports' | 'my-grids' | 'department-cases' | 'district-overview';
   title: string;
   description: string;
   /** Where the section leads; absent while the page is still to be built. */
@@ -25,6 +25,17 @@ export function roleSectionsFor(me: MeResponse): RoleSection[] {
       description: '审核本社区居民的实名认证和房屋绑定申请',
       url: '/pages/me/residency-review/index',
       scopes: me.grants.filter((g) => g.role === 'community_committee').map((g) => g.scopeLabel ?? ''),
+    });
+  }
+  if (isAllowed(me.grants, 'deliberation.manage')) {
+    const committees = me.grants.filter((g) => g.role === 'community_committee' && g.scopeKind === 'community' && g.scopeId !== null);
+    sections.push({
+      key: 'comment-reports',
+      title: '举报处理',
+      description: '处理居民举报的议事评论：隐藏评论或驳回举报',
+      // The page opens on the first community of the committee; it lets one switch between several.
+      url: committees.length ? `/pages/deliberations/reports/index?communityId=${committees[0].scopeId}` : '/pages/deliberations/reports/index',
+      scopes: committees.map((g) => g.scopeLabel ?? ''),
     });
   }
   const grids = scopesOf(me.grants, 'grid_worker');
