@@ -6,17 +6,20 @@ import { MediaFile } from './media-file.entity';
 import { MediaService } from './media.service';
 import { LocalDiskStorage } from './storage/local-disk-storage';
 import { STORAGE_DRIVER } from './storage/storage-driver';
+import { UnclaimedMediaSweep } from './unclaimed-media-sweep.service';
 import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 
 /**
  * Photo uploads and downloads. Other modules import it for MediaService.claimPhotos (attach photos to a
- * report or case inside their transaction) and toUploadedPhoto (render them).
+ * report or case inside their transaction) and toUploadedPhoto (render them). Uploads nobody claims are
+ * deleted after MEDIA_UNCLAIMED_HOURS by UnclaimedMediaSweep.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([MediaFile])],
   controllers: [MediaController],
   providers: [
     MediaService,
+    UnclaimedMediaSweep,
     UploadErrorsInterceptor,
     // The one place the storage backend is chosen; an object store would be another provider here.
     { provide: STORAGE_DRIVER, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(config.mediaDir) },
