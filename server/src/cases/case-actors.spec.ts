@@ -56,9 +56,17 @@ describe('who plays which part in a case', () => {
   });
 
   it('offers the buttons of every part the person plays, rating only to the reporter of a resolved case', () => {
-    expect(availableActionsFor({ status: 'submitted', reopenCount: 0 }, ['grid_worker', 'dispatcher'])).toEqual(['accept', 'reject', 'dispatch']);
+    expect(availableActionsFor({ status: 'submitted', reopenCount: 0 }, ['grid_worker', 'dispatcher'])).toEqual(['accept', 'reject', 'dispatch', 'reassign']);
+    expect(availableActionsFor({ status: 'submitted', reopenCount: 0 }, ['grid_worker'])).toEqual(['accept', 'reject']);
     expect(availableActionsFor({ status: 'resolved', reopenCount: 0 }, ['reporter'])).toEqual(['rate']);
     expect(availableActionsFor({ status: 'resolved', reopenCount: 0 }, ['grid_worker'])).toEqual([]);
     expect(availableActionsFor({ status: 'dispatched', reopenCount: 0 }, ['department_staff'])).toEqual(['return', 'start']);
+  });
+
+  it('offers 转派 to the dispatcher and the supervisor while the case waits for a handler, and not once a department has it', () => {
+    expect(availableActionsFor({ status: 'accepted', reopenCount: 0 }, ['supervisor'])).toEqual(['reassign']);
+    expect(availableActionsFor({ status: 'returned', reopenCount: 0 }, ['dispatcher'])).toEqual(['dispatch', 'reassign', 'escalate']);
+    expect(availableActionsFor({ status: 'reopened', reopenCount: 1 }, ['supervisor'])).toEqual(['dispatch', 'reassign', 'start']);
+    expect(availableActionsFor({ status: 'dispatched', reopenCount: 0 }, ['dispatcher', 'supervisor'])).toEqual(['escalate']);
   });
 });

@@ -11,6 +11,7 @@
  *   GET  /cases/mine?page&pageSize       → CasePage<CaseSummary> (reported or followed by me)
  *   GET  /cases/:id                      → CaseDetail (reporter, followers, handlers, committee, admin)
  *   POST /cases/:id/actions/:action      CaseActionRequests[action] → CaseDetail
+ *   GET  /cases/:id/handler-candidates   → CaseHandlerCandidate[] (who the case may be reassigned to; 转派)
  *   GET  /inbox?scope&page&pageSize      → CasePage<CaseInboxItem> (what the caller has to handle)
  * Live: subscribe to `case:<id>` (CaseLiveEvent, seq = timeline seq) and the inbox rooms in CASE_INBOX_ROOMS.
  */
@@ -242,13 +243,14 @@ export interface CasePageQuery {
  * Actions are the URL segment of POST /api/cases/:id/actions/:action. `rate` fires rate_satisfied or
  * rate_unsatisfied by score; the others fire the state-machine event of the same name.
  */
-export const CASE_ACTIONS = ['accept', 'reject', 'dispatch', 'return', 'start', 'resolve', 'rate', 'escalate'] as const;
+export const CASE_ACTIONS = ['accept', 'reject', 'dispatch', 'reassign', 'return', 'start', 'resolve', 'rate', 'escalate'] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   accept: '受理',
   reject: '驳回',
   dispatch: '派单',
+  reassign: '转派',
   return: '退回',
   start: '开始处理',
   resolve: '办结',
@@ -283,6 +285,12 @@ export interface DispatchCaseRequest extends CaseActionBase {
   note?: string;
 }
 
+export interface ReassignCaseRequest extends CaseActionBase {
+  /** The new handler: one of GET /api/cases/:id/handler-candidates, not the current handler. */
+  handlerUserId: number;
+  note?: string;
+}
+
 export interface ReturnCaseRequest extends CaseActionBase {
   /** Why the department cannot handle it; goes back to the grid worker / dispatcher. */
   reason: string;
@@ -314,11 +322,35 @@ export interface CaseActionRequests {
   accept: AcceptCaseRequest;
   reject: RejectCaseRequest;
   dispatch: DispatchCaseRequest;
+  reassign: ReassignCaseRequest;
   return: ReturnCaseRequest;
   start: StartCaseRequest;
   resolve: ResolveCaseRequest;
   rate: RateCaseRequest;
   escalate: EscalateCaseRequest;
+}
+
+/**
+ * Someone a dispatcher or supervisor may hand the case to (转派): a grid worker of a grid in the case's
+ * community, or one of the community's dispatchers; for a case outside every grid, those of its street (else
+ * its district). Listed on duty first, then fewest open cases (orderHandlerCandidates).
+ */
+export interface CaseHandlerCandidate {
+  userId: number;
+  name: string;
+  /** 网格员 of a grid, or 派单员 (a grid worker granted the whole community). */
+  role: Extract<CaseActor, 'grid_worker' | 'dispatcher'>;
+  gridId: number | null;
+  /** Null for a community dispatcher. */
+  gridName: string | null;
+  communityId: number;
+  communityName: string;
+  /** A shift of theirs in the duty roster covers this moment. */
+  onDuty: boolean;
+  /** Cases they hold that still wait on handling. */
+  openCases: number;
+  /** Already holds the case: shown, but cannot be chosen. */
+  isCurrentHandler: boolean;
 }
 
 /** The live event type on `case:<id>` and the inbox rooms. */

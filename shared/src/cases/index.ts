@@ -1,3 +1,4 @@
 export * from './case-status';
 export * from './case-move';
 export * from './figures';
+export * from './handler-order';
