@@ -151,6 +151,21 @@ describeBrowser('deliberation and voting on the H5 mini-program', () => {
     expect(text).toContain('东门空地 0 票');
     for (const voter of [proposer, secondVoter, thirdVoter]) expect(text).not.toContain(voter.name);
     await snapshot(boardPage, 'deliberations-bulletin');
+
+    // 7. Each resident was told: 我的 counts the unread message, and opening it marks it read and leads to the result.
+    const residentPage = pages[1];
+    await open(residentPage, '/pages/me/index', '#me-notifications');
+    await residentPage.waitForFunction(() => /条未读/.test(document.querySelector('#me-notifications-unread')?.textContent ?? ''), undefined, { timeout: PAGE_TIMEOUT });
+    await residentPage.click('#me-notifications');
+    const message = residentPage.locator('.notification--unread').filter({ hasText: `投票结果：${title}` });
+    await message.first().waitFor({ timeout: PAGE_TIMEOUT });
+    expect(await message.first().textContent()).toContain('西门车棚 3 票');
+    await snapshot(residentPage, 'notifications-poll-result');
+    await message.first().click();
+    await residentPage.waitForSelector('#poll-result-headline', { timeout: PAGE_TIMEOUT });
+    expect(await residentPage.textContent('#poll-result-headline')).toBe('得票最多：西门车棚');
+    await open(residentPage, '/pages/me/notifications/index', '.notification');
+    expect(await residentPage.locator('.notification--read').filter({ hasText: `投票结果：${title}` }).count()).toBe(1);
   }, 300_000);
 
   it('lets residents discuss, the committee hide a comment and attach minutes, the branch decline a topic with a reason, and shows an owners vote against the Art. 278 thresholds', async () => {
