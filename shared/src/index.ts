@@ -15,5 +15,6 @@ export * from './residency-review';
 export * from './voting';
 export * from './api/volunteers';
 export * from './api/cases';
+export * from './api/case-inbox';
 export * from './api/deliberations';
 export * from './api/notifications';

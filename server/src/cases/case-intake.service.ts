@@ -14,6 +14,7 @@ import { insertRow } from '../database/fixed-sql';
 import { toWholeSecond } from './whole-second';
 import { deadlinesFor } from './case-deadlines';
 import { CaseErrors } from './case-errors';
+import { caseInboxTargets } from './case-inbox-targets';
 import { CaseLive } from './case-live';
 import { TransactionRunner } from '../database/transaction-runner';
 import { addFollower } from './case-transitions.service';
@@ -141,24 +142,21 @@ export class CaseIntake {
           createdAt: now,
         });
         entry.id = await insertRow(m, CaseTimelineEntry, entry);
+        const auditAfter = { status: row.status, queue: row.queue, handlerUserId: row.handlerUserId, categoryId: row.categoryId, gridId: row.gridId, version: row.version };
         const auditId = await insertRow(m, AuditLogEntry, {
           entity: 'case',
           entityId: String(row.id),
           action: 'submit',
           actorUserId: reporterId,
           before: null,
-          after: { status: row.status, queue: row.queue, handlerUserId: row.handlerUserId, categoryId: row.categoryId, gridId: row.gridId, version: row.version },
+          after: auditAfter,
           requestId,
           createdAt: now,
         });
-        return { row, entry, auditId };
+        return { row, entry, auditId, auditAfter };
       });
-      const { row, entry, auditId } = written;
-      this.live.announce(row, entry, auditId, {
-        userIds: row.handlerUserId === null ? [] : [row.handlerUserId],
-        departmentIds: [],
-        communityIds: row.queue === 'community_dispatch' && row.communityId !== null ? [row.communityId] : [],
-      });
+      const { row, entry, auditId, auditAfter } = written;
+      this.live.announce(row, entry, auditId, caseInboxTargets({ action: 'submit', before: null, after: auditAfter, communityId: row.communityId }));
       return { caseId: row.id, created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

@@ -3,28 +3,35 @@ import {
   CASE_LIVE_EVENT_TYPE,
   CaseInboxLiveEventData,
   CaseLiveEventData,
+  CaseTimelineEvent,
   liveRoom,
   liveRoomNumericId,
+  LiveEventInput,
   LiveRoomRef,
 } from '@linli/shared';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, MoreThan } from 'typeorm';
-import { BacklogProviderRegistry } from '../realtime/backlog-provider.registry';
+import { DataSource, In, MoreThan } from 'typeorm';
+import { BACKLOG_TOO_LONG, BacklogProviderRegistry } from '../realtime/backlog-provider.registry';
 import type { LiveUser } from '../realtime/live-user';
 import { LivePublisher } from '../realtime/live-publisher';
 import { grantHolderAuthorizer, RoomAuthorizer, RoomAuthorizerRegistry } from '../realtime/room-authorizer.registry';
 import { canViewCase } from './case-actors';
 import { loadCaseParties } from './case-bundle';
+import { caseInboxTargets, type CaseAuditSnapshot, type InboxTargets } from './case-inbox-targets';
 import { toTimelineEntryView } from './case-views';
-import { Case, CaseTimelineEntry } from './entities';
+import { AuditLogEntry, Case, CaseTimelineEntry } from './entities';
 
-/** Whose inbox rooms hear about a change. */
-export interface InboxTargets {
-  userIds: number[];
-  departmentIds: number[];
-  communityIds: number[];
-}
+export type { InboxTargets } from './case-inbox-targets';
+
+/** Inbox room kinds and the target list each reads. */
+const INBOX_KINDS = { 'inbox:user': 'userIds', 'inbox:department': 'departmentIds', 'inbox:community': 'communityIds' } as const;
+type InboxKind = keyof typeof INBOX_KINDS;
+
+/** Audit rows read per query when sifting the case log for one inbox's missed changes. */
+const INBOX_BACKLOG_PAGE = 500;
+/** Past this many rows since the client's last event, the inbox reloads instead of sifting on. */
+const INBOX_BACKLOG_SCAN_MAX = 5_000;
 
 /** Community inboxes: the community's dispatchers (grid workers granted the whole community) and its committee. */
 const communityInboxAuthorizer: RoomAuthorizer = (user, room) =>
@@ -52,6 +59,9 @@ export class CaseLive implements OnModuleInit {
   onModuleInit(): void {
     this.authorizers.register('case', (user, room) => (user ? this.mayWatch(user, room) : false));
     this.backlogs.register('case', (room, afterSeq, limit) => this.backlog(room, afterSeq, limit));
+    for (const kind of Object.keys(INBOX_KINDS) as InboxKind[]) {
+      this.backlogs.register(kind, (room, afterSeq, limit) => this.inboxBacklog(kind, room, afterSeq, limit));
+    }
     if (!this.authorizers.has('inbox:department')) this.authorizers.register('inbox:department', grantHolderAuthorizer(['department_staff'], 'department'));
     if (!this.authorizers.has('inbox:community')) this.authorizers.register('inbox:community', communityInboxAuthorizer);
   }
@@ -108,4 +118,56 @@ export class CaseLive implements OnModuleInit {
       };
     });
   }
+
+  /** The change log's position now: every later change of a case has a higher inbox seq (an audit row id). */
+  async inboxSeq(): Promise<number> {
+    const rows: { last: number | string | null }[] = await this.dataSource.query('SELECT MAX(id) AS last FROM audit_log');
+    return Number(rows[0]?.last ?? 0);
+  }
+
+  /**
+   * What an inbox missed: the case changes after `afterSeq` (an audit row id) that concern it, by the same rule
+   * as the live nudges (caseInboxTargets), each as the nudge it would have got — which case, its code and
+   * status now, the event. The log is shared by every inbox, so it is sifted a page at a time, and an inbox
+   * that was away for more than INBOX_BACKLOG_SCAN_MAX changes reloads instead.
+   */
+  private async inboxBacklog(kind: InboxKind, room: LiveRoomRef, afterSeq: number, limit: number): Promise<LiveEventInput[] | typeof BACKLOG_TOO_LONG> {
+    const id = liveRoomNumericId(room);
+    if (id === null) return [];
+    const field = INBOX_KINDS[kind];
+    const audits = this.dataSource.getRepository(AuditLogEntry);
+    const found: LiveEventInput[] = [];
+    let after = afterSeq;
+    for (let scanned = 0; scanned < INBOX_BACKLOG_SCAN_MAX; scanned += INBOX_BACKLOG_PAGE) {
+      const page = await audits.find({
+        where: { entity: 'case', id: MoreThan(after) },
+        select: { id: true, entityId: true, action: true, before: true, after: true, createdAt: true },
+        order: { id: 'ASC' },
+        take: INBOX_BACKLOG_PAGE,
+      });
+      if (page.length === 0) return found;
+      const cases = await this.dataSource.getRepository(Case).find({
+        where: { id: In([...new Set(page.map((a) => Number(a.entityId)))]) },
+        select: { id: true, code: true, status: true, communityId: true },
+      });
+      const byId = new Map(cases.map((c) => [c.id, c]));
+      for (const audit of page) {
+        const row = byId.get(Number(audit.entityId));
+        if (!row) continue;
+        const targets = caseInboxTargets({ action: audit.action, before: audit.before as CaseAuditSnapshot | null, after: audit.after as CaseAuditSnapshot | null, communityId: row.communityId });
+        if (!targets[field].includes(id)) continue;
+        const data: CaseInboxLiveEventData = { caseId: row.id, code: row.code, status: row.status, event: inboxEventOf(audit.action) };
+        found.push({ seq: audit.id, type: CASE_INBOX_LIVE_EVENT_TYPE, data, at: new Date(audit.createdAt).toISOString() });
+        if (found.length >= limit) return found;
+      }
+      if (page.length < INBOX_BACKLOG_PAGE) return found;
+      after = page[page.length - 1].id;
+    }
+    return BACKLOG_TOO_LONG;
+  }
+}
+
+/** The timeline event a case audit action stands for (the deadline reminders are one event, remind). */
+function inboxEventOf(action: string): CaseTimelineEvent {
+  return (action.startsWith('remind_') ? 'remind' : action) as CaseTimelineEvent;
 }

@@ -7,6 +7,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { CaseLive } from './case-live';
 import { CaseSlaMarks } from './case-sla-marks.entity';
 import { CaseTransitions } from './case-transitions.service';
+import { caseInboxTargets } from './case-inbox-targets';
 import { AuditLogEntry, Case, CaseTimelineEntry } from './entities';
 import { CASE_SLA_ESCALATION_NOTE, CASE_SLA_MARK, CaseSlaAction, caseSlaActionsDue, caseSlaReminderNote, isAwaitingHandling } from './sla-rules';
 
@@ -176,6 +177,7 @@ export class CaseSlaSweep implements OnApplicationBootstrap {
       }),
     );
     const audits = m.getRepository(AuditLogEntry);
+    const auditAfter = { status: row.status, queue: row.queue, handlerUserId: row.handlerUserId, leadDepartmentId: row.leadDepartmentId, [CASE_SLA_MARK[action]]: now.toISOString() };
     const audit = await audits.save(
       audits.create({
         entity: 'case',
@@ -183,17 +185,12 @@ export class CaseSlaSweep implements OnApplicationBootstrap {
         action: action,
         actorUserId: null,
         before: null,
-        after: { status: row.status, handlerUserId: row.handlerUserId, [CASE_SLA_MARK[action]]: now.toISOString() },
+        after: auditAfter,
         requestId: null,
       }),
     );
     const after = { ...row, timelineSeq: seq } as Case;
-    return () =>
-      this.live.announce(after, entry, audit.id, {
-        userIds: row.handlerUserId === null ? [] : [row.handlerUserId],
-        departmentIds: row.leadDepartmentId === null ? [] : [row.leadDepartmentId],
-        // Nobody holds it, or it waits in the community's dispatch queue: the community's dispatchers hear.
-        communityIds: row.communityId !== null && (row.handlerUserId === null || row.queue === 'community_dispatch') ? [row.communityId] : [],
-      });
+    // The handler and the lead department hear; nobody holds it, or it waits in the community's queue: its dispatchers.
+    return () => this.live.announce(after, entry, audit.id, caseInboxTargets({ action, before: null, after: auditAfter, communityId: row.communityId }));
   }
 }

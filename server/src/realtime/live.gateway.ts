@@ -19,7 +19,7 @@ import {
   type LiveUnsubscribeAck,
 } from '@linli/shared';
 import type { Namespace, Socket } from 'socket.io';
-import { BacklogProviderRegistry } from './backlog-provider.registry';
+import { BACKLOG_TOO_LONG, BacklogProviderRegistry } from './backlog-provider.registry';
 import { mergeCatchUp } from './catch-up';
 import { LiveDelivery } from './live-delivery';
 import { parseLiveSubscribe, roomOf, type ParsedSubscribe } from './live-requests';
@@ -127,6 +127,10 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     try {
       await socket.join(name);
       const stored = await provider(ref, afterSeq, LIVE_BACKLOG_MAX + 1);
+      if (stored === BACKLOG_TOO_LONG) {
+        this.delivery.release(name, socket.id);
+        return { ok: true, room: name, lastSeq: null, resync: true };
+      }
       const at = new Date().toISOString();
       backlog = stored.map((event) => ({ room: name, seq: event.seq, type: event.type, data: event.data, at: event.at ?? at }));
     } catch (error) {
