@@ -220,6 +220,40 @@ describe('live updates over socket.io', () => {
       expect(client.lastSeq(room)).toBe(6);
     });
 
+    it('resumes from where the page reloaded over HTTP, not from its last live event', async () => {
+      const user = await createUser(t.dataSource);
+      const token = await t.tokenFor(user.id);
+      const room = liveRoom(FEED, 8);
+      let raw: Socket | null = null;
+      const client = createRealtimeClient({
+        baseUrl,
+        token: () => token,
+        connect: (url, options) => track((raw = io(url, { ...options, transports: ['websocket'], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 100 }))),
+      });
+      clients.push(client);
+      const received: number[] = [];
+      const notifiers: Array<() => void> = [];
+      client.subscribe(room, { afterSeq: 0, onEvent: (event) => (received.push(event.seq), notifiers.forEach((n) => n())) });
+      await eventually(() => client.status === 'connected', (notify) => client.onStatus(notify));
+      record(room, 1);
+      await eventually(() => received.length === 1, (notify) => notifiers.push(notify));
+      // The page reloads its list over HTTP, current up to 3 (2 and 3 happened meanwhile and are in it).
+      store.append(room, 2);
+      store.append(room, 3);
+      client.advance(room, 3);
+      client.advance(liveRoom(FEED, 99), 50); // not subscribed: ignored
+
+      const disconnected = eventually(() => client.status === 'disconnected', (notify) => client.onStatus(notify));
+      raw!.io.engine.close();
+      await disconnected;
+      record(room, 4);
+      await eventually(() => received.includes(4), (notify) => notifiers.push(notify));
+      record(room, 5);
+      await eventually(() => received.includes(5), (notify) => notifiers.push(notify));
+      expect(received).toEqual([1, 4, 5]);
+      expect(client.lastSeq(liveRoom(FEED, 99))).toBeUndefined();
+    });
+
     it('sends the backlog before live events that are published while the backlog is being read', async () => {
       const user = await createUser(t.dataSource);
       const room = liveRoom(FEED, 9);

@@ -2,7 +2,7 @@ import type {
   CaseAction,
   CaseActionRequests,
   CaseDetail,
-  CaseInboxItem,
+  CaseInboxPage,
   CaseInboxQuery,
   CaseOutcome,
   CaseOutcomesQuery,
@@ -54,7 +54,7 @@ export class CasesApi {
     return this.client.request('POST', `/api/cases/${caseId}/actions/${action}`, body);
   }
 
-  inbox(params: CaseInboxQuery = {}): Promise<CasePage<CaseInboxItem>> {
+  inbox(params: CaseInboxQuery = {}): Promise<CaseInboxPage> {
     return this.client.request('GET', `/api/inbox${query(params)}`);
   }
 

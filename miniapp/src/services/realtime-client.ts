@@ -88,6 +88,14 @@ export class RealtimeClient {
     return () => this.removeListener(room, listener);
   }
 
+  /**
+   * The page reloaded a room's state over HTTP, current up to `seq`: events up to it are not delivered again,
+   * and a reconnect resumes from it. Ignored for rooms not subscribed.
+   */
+  advance(room: string, seq: number): void {
+    if (this.rooms.has(room)) this.seqs.advance(room, seq);
+  }
+
   /** Highest seq delivered for a room (what a reconnect resumes from). */
   lastSeq(room: string): number | undefined {
     return this.seqs.lastSeq(room);

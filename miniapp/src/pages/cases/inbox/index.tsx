@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CASE_INBOX_LIVE_EVENT_TYPE, liveRoom, type CaseInboxItem, type CaseInboxScope } from '@linli/shared';
+import { CASE_INBOX_LIVE_EVENT_TYPE, type CaseInboxItem, type CaseInboxScope } from '@linli/shared';
 import { ErrorNote } from '../../../components/error-note';
 import { PageRoot } from '../../../components/page-root';
 import { useSession } from '../../../hooks/use-session';
@@ -9,6 +9,7 @@ import { errorMessage, session } from '../../../services';
 import { casesApi } from '../../../services/cases-api';
 import { CaseRow } from '../case-row';
 import { caseLive } from '../taro-bindings';
+import { inboxRoomsFor } from './inbox-rooms';
 import '../../report/report.css';
 
 const TITLES: Record<CaseInboxScope, string> = {
@@ -35,12 +36,17 @@ export default function Inbox() {
   const [items, setItems] = useState<CaseInboxItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const user = current?.user;
   const load = useCallback(() => {
     casesApi.inbox({ scope, pageSize: 100 }).then(
-      (page) => setItems(page.items),
+      (page) => {
+        setItems(page.items);
+        // The list is current up to liveSeq: a reconnect replays every change after it, from the server's log.
+        if (user) for (const room of inboxRoomsFor(user, scope)) caseLive.advance(room, page.liveSeq);
+      },
       (err) => setError(errorMessage(err)),
     );
-  }, [scope]);
+  }, [scope, user]);
 
   // Load on opening, and again when coming back from a case (it may have left the queue meanwhile).
   const signedIn = !!current;
@@ -53,17 +59,9 @@ export default function Inbox() {
     opened.current = true;
   });
 
-  const user = current?.user;
   useEffect(() => {
     if (!user) return;
-    const rooms = [liveRoom('inbox:user', user.id)];
-    for (const grant of user.grants) {
-      if (grant.scopeId === null) continue;
-      if (grant.role === 'department_staff' && (!scope || scope === 'department')) rooms.push(liveRoom('inbox:department', grant.scopeId));
-      // Community dispatchers (grid workers scoped to a community) and the committee watch the community's queue.
-      const watchesCommunity = grant.scopeKind === 'community' && (grant.role === 'grid_worker' || grant.role === 'community_committee');
-      if (watchesCommunity && (!scope || scope === 'dispatch')) rooms.push(liveRoom('inbox:community', grant.scopeId));
-    }
+    const rooms = inboxRoomsFor(user, scope);
     const stops = rooms.map((room) =>
       caseLive.subscribe(room, {
         onEvent: (event) => {
