@@ -13,5 +13,11 @@ export const CaseErrors = {
   leadAlsoCo: () => new ApiException(422, 'unprocessable', '牵头部门不能同时作为协办部门'),
   badDuplicate: () => new ApiException(422, 'unprocessable', '请选择另一件正在办理的反映作为重复对象'),
   outsideServiceArea: () => new ApiException(422, 'unprocessable', '该位置不在服务范围内，请确认定位'),
+  noHandlerChosen: () => new ApiException(422, 'unprocessable', '请选择转派给谁'),
+  notAHandlerCandidate: (handlerUserId: number) =>
+    new ApiException(422, 'unprocessable', '只能转派给负责该反映所在区域的网格员或派单员', { handlerUserId }),
+  // 409, not 422: the request is well formed and names someone who may work the case; it only clashes with the
+  // case as it stands now (it is already theirs), like a repeated tap or a page that missed a change. Refresh.
+  alreadyHandler: (handlerUserId: number) => new ApiException(409, 'conflict', '该反映已由此人办理，请选择其他人', { handlerUserId }),
   followClosed: () => new ApiException(409, 'conflict', '该反映已办结，无需再跟进'),
 };

@@ -1,13 +1,4 @@
-import {
-  CaseActor,
-  CaseEvent,
-  CaseRejectKind,
-  CASE_ACTOR_LABELS,
-  CASE_EVENT_LABELS,
-  decideCaseMove,
-  findCaseTransition,
-  isOpen,
-} from '@linli/shared';
+import { CaseActor, CaseEvent, CaseRejectKind, CASE_ACTOR_LABELS, isOpen } from '@linli/shared';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Department } from '../departments/department.entity';
@@ -15,12 +6,16 @@ import { ProblemCategory } from '../departments/problem-category.entity';
 import { CaseRouter } from '../dispatch/case-router.service';
 import { MediaService } from '../media/media.service';
 import { PointsService } from '../points/points.service';
+import { User } from '../users/user.entity';
 import { CaseViewer, canViewCase, caseActorsOf } from './case-actors';
 import { loadCaseParties } from './case-bundle';
 import { CaseErrors } from './case-errors';
+import { checkCaseMove } from './case-move-check';
 import { CaseLive, InboxTargets } from './case-live';
 import { TransactionRunner } from '../database/transaction-runner';
 import { deadlinesFor } from './case-deadlines';
+import { queueAfterReassign } from './handler-candidates';
+import { HandlerCandidates } from './handler-candidates.service';
 import { AuditLogEntry, Case, CaseDepartment, CaseFollower, CasePhoto, CaseTimelineEntry } from './entities';
 
 /** Who fires the event: a signed-in user, or the system (user null) for sweeps such as auto-close. */
@@ -88,6 +83,7 @@ export class CaseTransitions {
     private readonly router: CaseRouter,
     private readonly live: CaseLive,
     private readonly points: PointsService,
+    private readonly candidates: HandlerCandidates,
   ) {}
 
   async apply(caseId: number, event: CaseEvent, acting: CaseActing, payload: CaseTransitionPayload, manager?: EntityManager): Promise<CaseTransitionResult> {
@@ -106,13 +102,7 @@ export class CaseTransitions {
     if (payload.expectedVersion !== undefined && payload.expectedVersion !== row.version) throw CaseErrors.stale();
 
     const actors: CaseActor[] = acting.user ? caseActorsOf(acting.user, parties) : ['system'];
-    const transition = findCaseTransition(row.status, event, { reopenCount: row.reopenCount });
-    if (!transition) {
-      const refusal = decideCaseMove(row.status, event, actors[0] ?? 'reporter', { reopenCount: row.reopenCount });
-      throw CaseErrors.wrongStatus(refusal.ok ? `案件当前状态不能${CASE_EVENT_LABELS[event]}` : refusal.message);
-    }
-    const actor = actors.find((a) => transition.actors.includes(a));
-    if (!actor) throw CaseErrors.notYourMove(`您无权对该案件执行「${CASE_EVENT_LABELS[event]}」`);
+    const { transition, actor } = checkCaseMove(row, event, actors);
 
     const before = snapshot(row, departments.map((d) => d.departmentId));
     const userId = acting.user?.id ?? null;
@@ -211,10 +201,18 @@ export class CaseTransitions {
       case 'escalate':
         data = { by: CASE_ACTOR_LABELS[actor] };
         break;
-      case 'reassign':
-        if (payload.handlerUserId !== undefined) changes.handlerUserId = payload.handlerUserId;
-        data = { handlerUserId: changes.handlerUserId ?? row.handlerUserId };
+      case 'reassign': {
+        const handlerUserId = payload.handlerUserId;
+        if (handlerUserId === undefined) throw CaseErrors.noHandlerChosen();
+        if (handlerUserId === row.handlerUserId) throw CaseErrors.alreadyHandler(handlerUserId);
+        const seat = await this.candidates.seatOf(m, row, handlerUserId);
+        if (!seat) throw CaseErrors.notAHandlerCandidate(handlerUserId);
+        const handler = await m.getRepository(User).findOneOrFail({ where: { id: handlerUserId }, select: { id: true, name: true } });
+        changes.handlerUserId = handlerUserId;
+        changes.queue = queueAfterReassign(row, seat);
+        data = { handlerUserId, handlerName: handler.name };
         break;
+      }
       case 'auto_close':
         changes.closedAt = now;
         break;

@@ -1,4 +1,4 @@
-import { CaseDetail, CaseEvent, CasePage, CaseSummary, CASE_UNSATISFIED_MAX_SCORE, NearbyCase } from '@linli/shared';
+import { CaseDetail, CaseEvent, CaseHandlerCandidate, CasePage, CaseSummary, CASE_UNSATISFIED_MAX_SCORE, NearbyCase } from '@linli/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -9,11 +9,13 @@ import { requestIdOf } from '../common/request-id';
 import { CaseIntake } from './case-intake.service';
 import { CaseQueries } from './case-queries.service';
 import { CaseTransitionPayload, CaseTransitions } from './case-transitions.service';
+import { HandlerCandidates } from './handler-candidates.service';
 import {
   AcceptCaseDto,
   DispatchCaseDto,
   EscalateCaseDto,
   RateCaseDto,
+  ReassignCaseDto,
   RejectCaseDto,
   ResolveCaseDto,
   ReturnCaseDto,
@@ -31,6 +33,7 @@ export class CasesController {
     private readonly intake: CaseIntake,
     private readonly queries: CaseQueries,
     private readonly transitions: CaseTransitions,
+    private readonly candidates: HandlerCandidates,
   ) {}
 
   @Post()
@@ -62,6 +65,13 @@ export class CasesController {
     return this.queries.detail(user, id);
   }
 
+  @Get(':id/handler-candidates')
+  @Permission('case.act')
+  @ApiOkResponse({ description: '转派：可接手该反映的网格员和派单员（在岗优先，其次在办件少者）' })
+  handlerCandidates(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<CaseHandlerCandidate[]> {
+    return this.candidates.forCase(user, id);
+  }
+
   @Post(':id/follow')
   @HttpCode(200)
   @Permission('case.report')
@@ -90,6 +100,13 @@ export class CasesController {
   @Permission('case.act')
   dispatch(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: DispatchCaseDto, @Req() req: Request) {
     return this.fire(user, id, 'dispatch', body, req);
+  }
+
+  @Post(':id/actions/reassign')
+  @HttpCode(200)
+  @Permission('case.act')
+  reassign(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: ReassignCaseDto, @Req() req: Request) {
+    return this.fire(user, id, 'reassign', body, req);
   }
 
   @Post(':id/actions/return')

@@ -14,6 +14,7 @@ import { CaseLive } from './case-live';
 import { CaseQueries } from './case-queries.service';
 import { CaseTransitions } from './case-transitions.service';
 import { CasesController } from './cases.controller';
+import { HandlerCandidates } from './handler-candidates.service';
 import { CASE_ENTITIES } from './entities';
 import { InboxController } from './inbox.controller';
 import { CaseSlaMarks } from './case-sla-marks.entity';
@@ -28,7 +29,7 @@ import { CaseSlaSweep } from './sla-sweep.service';
 @Module({
   imports: [TypeOrmModule.forFeature([...CASE_ENTITIES, CaseSlaMarks]), MediaModule, DispatchModule, PointsModule],
   controllers: [CaseOutcomesController, CaseFiguresController, CasesController, InboxController],
-  providers: [CaseCategoryCatalog, CaseCodeIssuer, CaseIntake, CaseQueries, CaseTransitions, CaseLive, CaseSlaSweep, CaseOutcomes, CaseFiguresService],
+  providers: [CaseCategoryCatalog, CaseCodeIssuer, CaseIntake, CaseQueries, CaseTransitions, CaseLive, CaseSlaSweep, CaseOutcomes, CaseFiguresService, HandlerCandidates],
   exports: [CaseTransitions, CaseQueries, CaseSlaSweep],
 })
 export class CasesModule {}

@@ -8,6 +8,7 @@ import {
   DispatchCaseRequest,
   EscalateCaseRequest,
   RateCaseRequest,
+  ReassignCaseRequest,
   RejectCaseRequest,
   ResolveCaseRequest,
   ReturnCaseRequest,
@@ -87,6 +88,17 @@ export class DispatchCaseDto extends CaseActionDto implements DispatchCaseReques
   categoryId?: number;
 
   @ApiPropertyOptional()
+  @OptionalText(CASE_REASON_MAX)
+  note?: string;
+}
+
+export class ReassignCaseDto extends CaseActionDto implements ReassignCaseRequest {
+  @ApiProperty({ description: '新的处理人（见 GET /api/cases/:id/handler-candidates）' })
+  @IsInt({ message: '请选择转派给谁' })
+  @Min(1)
+  handlerUserId: number;
+
+  @ApiPropertyOptional({ description: '转派说明' })
   @OptionalText(CASE_REASON_MAX)
   note?: string;
 }
