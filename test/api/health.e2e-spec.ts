@@ -14,7 +14,7 @@ describe('GET /api/health', () => {
     const body = res.body as HealthResponse;
     expect(body.status).toBe('ok');
     expect(body.database.state).toBe('up');
-    expect(body.database.type).toBe(t.dataSource.options.type === 'mysql' ? 'mysql' : 'sqlite');
+    expect(body.database.type).toBe(t.dataSource.options.type === 'better-sqlite3' ? 'sqlite' : 'mysql');
     expect(body.redis.state).toBe('disabled');
     expect(body.version).toMatch(/^\d+\.\d+\.\d+/);
   });

@@ -45,7 +45,9 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>): 
 
   return {
     ...common,
-    type: 'mysql',
+    // mariadb:// tells TypeORM which server it talks to (it reads MariaDB's column defaults and features by
+    // that); mysql:// is MySQL or a MariaDB run as one. Both speak through mysql2.
+    type: config.databaseUrl.startsWith('mariadb://') ? 'mariadb' : 'mysql',
     url: config.databaseUrl.replace(/^mariadb:\/\//, 'mysql://'),
     charset: 'utf8mb4',
     timezone: 'Z',

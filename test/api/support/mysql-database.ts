@@ -25,7 +25,8 @@ export async function createScratchMysqlDatabase(baseUrl: string): Promise<Scrat
   }
   url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    // The scheme the caller gave (mariadb:// or mysql://), which decides the server's TypeORM type.
+    url: url.toString().replace(/^mysql:/, baseUrl.startsWith('mariadb:') ? 'mariadb:' : 'mysql:'),
     drop: async () => {
       const conn = await createConnection({ uri: server.toString() });
       try {
