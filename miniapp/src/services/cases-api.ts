@@ -2,6 +2,7 @@ import type {
   CaseAction,
   CaseActionRequests,
   CaseDetail,
+  CaseHandlerCandidate,
   CaseInboxPage,
   CaseInboxQuery,
   CaseOutcome,
@@ -52,6 +53,11 @@ export class CasesApi {
 
   act<A extends CaseAction>(caseId: number, action: A, body: CaseActionRequests[A]): Promise<CaseDetail> {
     return this.client.request('POST', `/api/cases/${caseId}/actions/${action}`, body);
+  }
+
+  /** 转派: who the case may be handed to (for its dispatchers and supervisors). */
+  handlerCandidates(caseId: number): Promise<CaseHandlerCandidate[]> {
+    return this.client.request('GET', `/api/cases/${caseId}/handler-candidates`);
   }
 
   inbox(params: CaseInboxQuery = {}): Promise<CaseInboxPage> {

@@ -1,6 +1,19 @@
-import { actionNeedsForm, buildCaseActionRequest, EMPTY_CASE_ACTION_FORM, type CaseActionForm } from './action-forms';
+import type { CaseHandlerCandidate } from '@linli/shared';
+import { actionNeedsForm, buildCaseActionRequest, EMPTY_CASE_ACTION_FORM, handlerChoices, type CaseActionForm } from './action-forms';
 
 const form = (patch: Partial<CaseActionForm>): CaseActionForm => ({ ...EMPTY_CASE_ACTION_FORM, ...patch });
+
+const candidate = (patch: Partial<CaseHandlerCandidate> & Pick<CaseHandlerCandidate, 'userId' | 'name'>): CaseHandlerCandidate => ({
+  role: 'grid_worker',
+  gridId: 1,
+  gridName: '第1网格',
+  communityId: 10,
+  communityName: '小北社区',
+  onDuty: true,
+  openCases: 0,
+  isCurrentHandler: false,
+  ...patch,
+});
 
 describe('case action forms', () => {
   it('sends 开始处理 on one tap and asks for a form for everything else', () => {
@@ -39,6 +52,35 @@ describe('case action forms', () => {
     expect(buildCaseActionRequest('rate', form({ score: 0 }), 7).error).toBe('请先选择满意程度（1–5 星）');
     expect(buildCaseActionRequest('rate', form({ score: 4 }), 7).body).toEqual({ expectedVersion: 7, score: 4 });
     expect(buildCaseActionRequest('rate', form({ score: 2, text: '只修了一半' }), 7).body).toEqual({ expectedVersion: 7, score: 2, comment: '只修了一半' });
+  });
+
+  it('will not reassign before someone is chosen, and sends the chosen handler with an optional note', () => {
+    expect(actionNeedsForm('reassign')).toBe(true);
+    expect(buildCaseActionRequest('reassign', form({ text: '该点位属第2网格' }), 4)).toEqual({ body: null, error: '请选择转派给谁' });
+    expect(buildCaseActionRequest('reassign', form({ handlerUserId: 12 }), 4).body).toEqual({ expectedVersion: 4, handlerUserId: 12 });
+    expect(buildCaseActionRequest('reassign', form({ handlerUserId: 12, text: ' 该点位属第2网格 ' }), 4).body).toEqual({
+      expectedVersion: 4,
+      handlerUserId: 12,
+      note: '该点位属第2网格',
+    });
+  });
+
+  it('lists the people to reassign to on duty first, then fewest open cases, the current handler shown but not selectable', () => {
+    const choices = handlerChoices([
+      candidate({ userId: 1, name: '小叶', onDuty: true, openCases: 3, isCurrentHandler: true }),
+      candidate({ userId: 2, name: '小郭', gridId: 2, gridName: '第2网格', onDuty: false, openCases: 0 }),
+      candidate({ userId: 3, name: '老谭', role: 'dispatcher', gridId: null, gridName: null, onDuty: true, openCases: 1 }),
+    ]);
+    expect(choices).toEqual([
+      { userId: 3, name: '老谭', detail: '社区派单员 · 在岗 · 在办 1 件', selectable: true, tag: null },
+      { userId: 1, name: '小叶', detail: '第1网格 · 在岗 · 在办 3 件', selectable: false, tag: '当前处理人' },
+      { userId: 2, name: '小郭', detail: '第2网格 · 不在岗 · 在办 0 件', selectable: true, tag: null },
+    ]);
+  });
+
+  it('names the community when the people to reassign to come from several', () => {
+    const choices = handlerChoices([candidate({ userId: 1, name: '小叶' }), candidate({ userId: 2, name: '小何', communityId: 11, communityName: '东风社区' })]);
+    expect(choices.map((c) => c.detail)).toEqual(['小北社区第1网格 · 在岗 · 在办 0 件', '东风社区第1网格 · 在岗 · 在办 0 件']);
   });
 
   it('refuses a reason longer than the server accepts', () => {

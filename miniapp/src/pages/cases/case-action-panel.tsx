@@ -5,6 +5,7 @@ import {
   CASE_REJECT_KIND_LABELS,
   type CaseAction,
   type CaseDetail,
+  type CaseHandlerCandidate,
   type CaseRejectKind,
   type DepartmentSummary,
 } from '@linli/shared';
@@ -14,7 +15,7 @@ import { casesApi } from '../../services/cases-api';
 import { PhotoPicker } from '../../components/photo-picker';
 import { draftPhotosProblem, uploadedPhotoIds } from '../../services/photo-queue';
 import { usePhotoQueue } from '../../components/use-photo-queue';
-import { actionNeedsForm, buildCaseActionRequest, CASE_ACTION_FORMS, EMPTY_CASE_ACTION_FORM, type CaseActionForm } from './action-forms';
+import { actionNeedsForm, buildCaseActionRequest, CASE_ACTION_FORMS, EMPTY_CASE_ACTION_FORM, handlerChoices, type CaseActionForm } from './action-forms';
 
 const REJECT_KINDS: CaseRejectKind[] = ['invalid', 'duplicate'];
 const STARS = [1, 2, 3, 4, 5];
@@ -30,6 +31,8 @@ export function CaseActionPanel({ detail, onDone }: CaseActionPanelProps) {
   const [active, setActive] = useState<CaseAction | null>(null);
   const [form, setForm] = useState<CaseActionForm>(EMPTY_CASE_ACTION_FORM);
   const [departments, setDepartments] = useState<DepartmentSummary[]>([]);
+  /** 转派 candidates, read afresh each time the form opens (duty and loads change); null while loading. */
+  const [candidates, setCandidates] = useState<CaseHandlerCandidate[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const photos = usePhotoQueue();
@@ -40,6 +43,25 @@ export function CaseActionPanel({ detail, onDone }: CaseActionPanelProps) {
   useEffect(() => {
     if (active === 'dispatch' && !departments.length) casesApi.departments().then(setDepartments, (err) => setError(errorMessage(err)));
   }, [active, departments.length]);
+
+  useEffect(() => {
+    if (active !== 'reassign') return;
+    let current = true;
+    setCandidates(null);
+    casesApi.handlerCandidates(detail.id).then(
+      (list) => {
+        if (current) setCandidates(list);
+      },
+      (err) => {
+        if (!current) return;
+        setCandidates([]);
+        setError(errorMessage(err));
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [active, detail.id]);
 
   // A status change (live or by someone else) can take the open form's action away.
   useEffect(() => {
@@ -149,6 +171,31 @@ export function CaseActionPanel({ detail, onDone }: CaseActionPanelProps) {
                     onClick={() => update({ departmentId: department.id })}
                   >
                     {department.name}
+                  </View>
+                ))}
+              </View>
+            </View>
+          )}
+
+          {spec.handler && (
+            <View className='field'>
+              <Text className='field__label'>转派给</Text>
+              {candidates === null && <Text className='muted'>正在读取可接手的人员…</Text>}
+              {candidates !== null && candidates.length === 0 && <Text className='muted'>该区域暂无可接手的网格员或派单员</Text>}
+              <View className='choices'>
+                {handlerChoices(candidates ?? []).map((choice) => (
+                  <View
+                    key={choice.userId}
+                    id={`case-handler-${choice.userId}`}
+                    className={`choice${form.handlerUserId === choice.userId ? ' choice--on' : ''}${choice.selectable ? '' : ' btn--disabled'}`}
+                    style={{ width: '100%', flexDirection: 'column', alignItems: 'flex-start', padding: '12px 24px' }}
+                    onClick={() => choice.selectable && update({ handlerUserId: choice.userId })}
+                  >
+                    <Text>
+                      {choice.name}
+                      {choice.tag ? `（${choice.tag}）` : ''}
+                    </Text>
+                    <Text className='muted'>{choice.detail}</Text>
                   </View>
                 ))}
               </View>
