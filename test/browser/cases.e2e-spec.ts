@@ -167,7 +167,7 @@ describeBrowser('snap-and-report (随手拍) on the H5 mini-program', () => {
     await snapshot(page, 'case-resolved-live');
     await context.close();
   }, 120_000);
-  it('lets the grid worker accept, start and resolve a case with an after-photo from their inbox, and the resident rate it', async () => {
+  it('lets the dispatcher hand a case to another grid’s worker, who accepts, starts and resolves it with an after-photo from their inbox, and the resident rate it', async () => {
     // A worker on duty around the clock in a grid of their own, and a resident's report inside it, filed over the API.
     const workerGrant = await server.dataSource.getRepository(RoleGrant).findOneByOrFail({ role: 'grid_worker', scopeKind: 'grid' });
     const grid = (await server.request.get(`/api/org/grids/${workerGrant.scopeId}`)).body as GridDetail;
@@ -186,8 +186,32 @@ describeBrowser('snap-and-report (随手拍) on the H5 mini-program', () => {
       .send({ clientKey: `browser-${Date.now()}`, photoIds: [before.id], ...pointInside(grid), description: '楼下垃圾堆了三天没人清理', categoryId: categories[0].id });
     expect(filed.status).toBe(201);
     const caseId = (filed.body as CaseDetail).id;
-    const handlerId = (await server.dataSource.getRepository(Case).findOneByOrFail({ id: caseId })).handlerUserId!;
-    expect(handlerId).not.toBeNull();
+    const routedTo = (await server.dataSource.getRepository(Case).findOneByOrFail({ id: caseId })).handlerUserId!;
+    expect(routedTo).not.toBeNull();
+
+    // The community's dispatcher hands it to a worker of another grid of the community (转派) from the case page; the
+    // worker it was routed to is listed but cannot be chosen.
+    const grants = server.dataSource.getRepository(RoleGrant);
+    const dispatcherId = (await grants.findOneByOrFail({ role: 'grid_worker', scopeKind: 'community', scopeId: grid.communityId })).userId;
+    const neighbours = ((await server.request.get(`/api/org/grids?communityId=${grid.communityId}`)).body as GridDetail[]).filter((g) => g.id !== grid.id);
+    const takers = await grants.findBy({ role: 'grid_worker', scopeKind: 'grid', scopeId: In(neighbours.map((g) => g.id)) });
+    const handlerId = takers.find((g) => g.userId !== routedTo && g.userId !== dispatcherId)!.userId;
+    const dispatcher = await phonePage(browser);
+    await openSignedIn(dispatcher.page, dispatcherId, `/pages/cases/detail/index?id=${caseId}`);
+    await dispatcher.page.waitForSelector('#case-action-reassign', { timeout: 20_000 });
+    await dispatcher.page.click('#case-action-reassign');
+    await dispatcher.page.waitForSelector(`#case-handler-${handlerId}`, { timeout: 20_000 });
+    expect(await dispatcher.page.textContent(`#case-handler-${routedTo}`)).toContain('当前处理人');
+    await dispatcher.page.click(`#case-handler-${routedTo}`);
+    expect(await dispatcher.page.locator(`#case-handler-${routedTo}.choice--on`).count()).toBe(0);
+    await dispatcher.page.click(`#case-handler-${handlerId}`);
+    await dispatcher.page.fill('#case-action-text textarea', '该点位由相邻网格负责');
+    await snapshot(dispatcher.page, 'case-reassign-form');
+    await dispatcher.page.click('#case-action-submit');
+    await dispatcher.page.waitForSelector('.timeline-event-reassign', { timeout: 20_000 });
+    expect(await dispatcher.page.textContent('.timeline-event-reassign')).toContain('该点位由相邻网格负责');
+    expect((await server.dataSource.getRepository(Case).findOneByOrFail({ id: caseId })).handlerUserId).toBe(handlerId);
+    await dispatcher.context.close();
 
     const worker = await phonePage(browser);
     await openSignedIn(worker.page, handlerId, '/pages/cases/inbox/index?scope=assigned');
