@@ -156,7 +156,7 @@ export class CaseIntake {
         return { row, entry, auditId, auditAfter };
       });
       const { row, entry, auditId, auditAfter } = written;
-      this.live.announce(row, entry, auditId, caseInboxTargets({ action: 'submit', before: null, after: auditAfter, communityId: row.communityId }));
+      this.live.announce(row, entry, auditId, caseInboxTargets({ action: 'submit', before: null, after: auditAfter, communityId: row.communityId, streetId: row.streetId }));
       return { caseId: row.id, created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;

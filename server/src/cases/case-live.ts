@@ -25,7 +25,7 @@ import { AuditLogEntry, Case, CaseTimelineEntry } from './entities';
 export type { InboxTargets } from './case-inbox-targets';
 
 /** Inbox room kinds and the target list each reads. */
-const INBOX_KINDS = { 'inbox:user': 'userIds', 'inbox:department': 'departmentIds', 'inbox:community': 'communityIds' } as const;
+const INBOX_KINDS = { 'inbox:user': 'userIds', 'inbox:department': 'departmentIds', 'inbox:community': 'communityIds', 'inbox:street': 'streetIds' } as const;
 type InboxKind = keyof typeof INBOX_KINDS;
 
 /** Audit rows read per query when sifting the case log for one inbox's missed changes. */
@@ -39,6 +39,10 @@ const communityInboxAuthorizer: RoomAuthorizer = (user, room) =>
   user.grants.some(
     (g) => (g.role === 'grid_worker' || g.role === 'community_committee') && g.scopeKind === 'community' && String(g.scopeId) === room.id,
   );
+
+/** Street inboxes: the street office's dispatchers (grid workers granted the whole street). */
+const streetInboxAuthorizer: RoomAuthorizer = (user, room) =>
+  user !== null && user.grants.some((g) => g.role === 'grid_worker' && g.scopeKind === 'street' && String(g.scopeId) === room.id);
 
 /**
  * Live updates of cases: `case:<id>` carries one event per timeline entry (seq = entry seq, so a reconnecting
@@ -64,6 +68,7 @@ export class CaseLive implements OnModuleInit {
     }
     if (!this.authorizers.has('inbox:department')) this.authorizers.register('inbox:department', grantHolderAuthorizer(['department_staff'], 'department'));
     if (!this.authorizers.has('inbox:community')) this.authorizers.register('inbox:community', communityInboxAuthorizer);
+    if (!this.authorizers.has('inbox:street')) this.authorizers.register('inbox:street', streetInboxAuthorizer);
   }
 
   /** After commit: the case page's event and the handlers' inbox nudges. Delivery failures are logged, never thrown. */
@@ -82,6 +87,7 @@ export class CaseLive implements OnModuleInit {
           ...targets.userIds.map((id) => liveRoom('inbox:user', id)),
           ...targets.departmentIds.map((id) => liveRoom('inbox:department', id)),
           ...targets.communityIds.map((id) => liveRoom('inbox:community', id)),
+          ...targets.streetIds.map((id) => liveRoom('inbox:street', id)),
         ]),
       ];
       for (const room of rooms) this.publisher.publish(room, { seq: inboxSeq, type: CASE_INBOX_LIVE_EVENT_TYPE, data: nudge });
@@ -148,13 +154,13 @@ export class CaseLive implements OnModuleInit {
       if (page.length === 0) return found;
       const cases = await this.dataSource.getRepository(Case).find({
         where: { id: In([...new Set(page.map((a) => Number(a.entityId)))]) },
-        select: { id: true, code: true, status: true, communityId: true },
+        select: { id: true, code: true, status: true, communityId: true, streetId: true },
       });
       const byId = new Map(cases.map((c) => [c.id, c]));
       for (const audit of page) {
         const row = byId.get(Number(audit.entityId));
         if (!row) continue;
-        const targets = caseInboxTargets({ action: audit.action, before: audit.before as CaseAuditSnapshot | null, after: audit.after as CaseAuditSnapshot | null, communityId: row.communityId });
+        const targets = caseInboxTargets({ action: audit.action, before: audit.before as CaseAuditSnapshot | null, after: audit.after as CaseAuditSnapshot | null, communityId: row.communityId, streetId: row.streetId });
         if (!targets[field].includes(id)) continue;
         const data: CaseInboxLiveEventData = { caseId: row.id, code: row.code, status: row.status, event: inboxEventOf(audit.action) };
         found.push({ seq: audit.id, type: CASE_INBOX_LIVE_EVENT_TYPE, data, at: new Date(audit.createdAt).toISOString() });

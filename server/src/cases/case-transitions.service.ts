@@ -11,7 +11,8 @@ import { CaseViewer, canViewCase, caseActorsOf } from './case-actors';
 import { loadCaseParties } from './case-bundle';
 import { CaseErrors } from './case-errors';
 import { checkCaseMove } from './case-move-check';
-import { CaseLive, InboxTargets } from './case-live';
+import { caseInboxTargets } from './case-inbox-targets';
+import { CaseLive } from './case-live';
 import { TransactionRunner } from '../database/transaction-runner';
 import { deadlinesFor } from './case-deadlines';
 import { queueAfterReassign } from './handler-candidates';
@@ -242,6 +243,7 @@ export class CaseTransitions {
         data,
       }),
     );
+    const afterSnapshot = snapshot(after, departmentIdsAfter);
     const audit = await m.getRepository(AuditLogEntry).save(
       m.getRepository(AuditLogEntry).create({
         entity: 'case',
@@ -249,20 +251,13 @@ export class CaseTransitions {
         action: event,
         actorUserId: userId,
         before,
-        after: snapshot(after, departmentIdsAfter),
+        after: afterSnapshot,
         requestId: acting.requestId ?? null,
       }),
     );
 
-    const targets: InboxTargets = {
-      userIds: [row.handlerUserId, after.handlerUserId].filter((id): id is number => id !== null),
-      departmentIds: [...new Set([...departments.map((d) => d.departmentId), ...departmentIdsAfter])],
-      // The community room hears about its dispatch queue, reopened cases and whistles (吹哨) for help.
-      communityIds:
-        after.communityId !== null && (after.queue === 'community_dispatch' || row.queue === 'community_dispatch' || after.status === 'reopened' || event === 'escalate')
-          ? [after.communityId]
-          : [],
-    };
+    // Whose inboxes hear of it: read from the audit row, by the rule a reconnecting inbox catches up with.
+    const targets = caseInboxTargets({ action: event, before, after: afterSnapshot, communityId: after.communityId, streetId: after.streetId });
     return { row: after, entry, actor, publish: () => this.live.announce(after, entry, audit.id, targets) };
   }
 

@@ -191,6 +191,6 @@ export class CaseSlaSweep implements OnApplicationBootstrap {
     );
     const after = { ...row, timelineSeq: seq } as Case;
     // The handler and the lead department hear; nobody holds it, or it waits in the community's queue: its dispatchers.
-    return () => this.live.announce(after, entry, audit.id, caseInboxTargets({ action, before: null, after: auditAfter, communityId: row.communityId }));
+    return () => this.live.announce(after, entry, audit.id, caseInboxTargets({ action, before: null, after: auditAfter, communityId: row.communityId, streetId: row.streetId }));
   }
 }
