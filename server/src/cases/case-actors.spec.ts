@@ -8,6 +8,7 @@ const parties: CaseParties = {
   reporterId: 1,
   handlerUserId: 2,
   districtId: 10,
+  streetId: 20,
   communityId: 100,
   gridId: 1000,
   followerIds: [7],
@@ -35,6 +36,13 @@ describe('who plays which part in a case', () => {
     expect(caseActorsOf({ id: 5, grants: [grant('grid_worker', 'community', 100)] }, parties)).toEqual(['dispatcher']);
     expect(caseActorsOf({ id: 6, grants: [grant('district_admin', 'district', 10)] }, parties)).toEqual(['dispatcher', 'supervisor']);
     expect(caseActorsOf({ id: 6, grants: [grant('district_admin', 'district', 11)] }, parties)).toEqual([]);
+  });
+
+  it('makes a grid worker granted the whole street the dispatcher of every case in the street, and of no other street', () => {
+    expect(caseActorsOf({ id: 14, grants: [grant('grid_worker', 'street', 20)] }, parties)).toEqual(['dispatcher']);
+    expect(caseActorsOf({ id: 14, grants: [grant('grid_worker', 'street', 20)] }, { ...parties, communityId: null, gridId: null })).toEqual(['dispatcher']);
+    expect(caseActorsOf({ id: 15, grants: [grant('grid_worker', 'street', 21)] }, parties)).toEqual([]);
+    expect(canViewCase({ id: 15, grants: [grant('grid_worker', 'street', 21)] }, parties)).toBe(false);
   });
 
   it('lets staff of the lead department act, and staff of a co-handling department only watch', () => {

@@ -5,6 +5,7 @@ export interface CaseParties {
   reporterId: number;
   handlerUserId: number | null;
   districtId: number;
+  streetId: number | null;
   communityId: number | null;
   gridId: number | null;
   followerIds: readonly number[];
@@ -24,14 +25,19 @@ const holds = (viewer: CaseViewer, role: RoleGrant['role'], scopeKind: RoleGrant
 
 /**
  * The roles a person plays in one case, most specific first. A community dispatcher is a grid worker granted
- * the whole community; the community's committee and the district's administrators supervise.
+ * the whole community, a street office's dispatcher one granted the whole street (it takes the street's own
+ * queue and the whistles blown in it); the community's committee and the district's administrators supervise.
  */
 export function caseActorsOf(viewer: CaseViewer, parties: CaseParties): CaseActor[] {
   const actors: CaseActor[] = [];
   if (viewer.id === parties.reporterId) actors.push('reporter');
   // Workers of the case's grid share it; whoever holds the case (a dispatcher who took it too) works it.
   if (holds(viewer, 'grid_worker', 'grid', parties.gridId) || viewer.id === parties.handlerUserId) actors.push('grid_worker');
-  if (holds(viewer, 'grid_worker', 'community', parties.communityId) || holds(viewer, 'district_admin', 'district', parties.districtId)) {
+  if (
+    holds(viewer, 'grid_worker', 'community', parties.communityId) ||
+    holds(viewer, 'grid_worker', 'street', parties.streetId) ||
+    holds(viewer, 'district_admin', 'district', parties.districtId)
+  ) {
     actors.push('dispatcher');
   }
   if (holds(viewer, 'department_staff', 'department', parties.leadDepartmentId)) actors.push('department_staff');

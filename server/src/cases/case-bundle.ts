@@ -23,6 +23,7 @@ export function partiesOf(row: Case, followerIds: readonly number[], departments
     reporterId: row.reporterId,
     handlerUserId: row.handlerUserId,
     districtId: row.districtId,
+    streetId: row.streetId,
     communityId: row.communityId,
     gridId: row.gridId,
     followerIds,

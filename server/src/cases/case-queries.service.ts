@@ -62,6 +62,7 @@ export class CaseQueries {
   async inbox(viewer: CaseViewer, scope: CaseInboxScope | undefined, paging: PageInput): Promise<CasePage<CaseInboxItem>> {
     const { page, pageSize } = pageOf(paging);
     const dispatchCommunities = scoped(viewer, 'grid_worker', 'community');
+    const dispatchStreets = scoped(viewer, 'grid_worker', 'street');
     const supervisedCommunities = scoped(viewer, 'community_committee', 'community');
     const districts = scoped(viewer, 'district_admin', 'district');
     const departments = scoped(viewer, 'department_staff', 'department');
@@ -75,6 +76,14 @@ export class CaseQueries {
       if (dispatchCommunities.length) {
         clauses.push(`(c.community_id IN (:...dispatchCommunities) AND c.queue = 'community_dispatch' AND c.status IN (:...handlerStatuses))`);
         params.dispatchCommunities = dispatchCommunities;
+      }
+      if (dispatchStreets.length) {
+        // The street office: its own queue (points outside every grid near it) and every open case in the street
+        // someone blew the whistle on (吹哨), until it is resolved.
+        clauses.push(
+          `(c.street_id IN (:...dispatchStreets) AND c.status IN (:...handlerStatuses) AND (c.queue = 'street_dispatch' OR EXISTS (SELECT 1 FROM case_timeline t WHERE t.case_id = c.id AND t.event = 'escalate')))`,
+        );
+        params.dispatchStreets = dispatchStreets;
       }
       if (supervisedCommunities.length) {
         clauses.push(`(c.community_id IN (:...supervisedCommunities) AND c.status = 'reopened')`);

@@ -67,10 +67,10 @@ export interface SeedCatalogueData {
   categories: SeedCategory[];
 }
 
-/** A scope named by the code of the district, community, grid or department it bounds. */
+/** A scope named by the code of the district, street, community, grid or department it bounds. */
 export interface SeedGrant {
   role: Role;
-  scopeKind: Exclude<ScopeKind, 'none' | 'street'>;
+  scopeKind: Exclude<ScopeKind, 'none'>;
   scopeCode: string;
 }
 

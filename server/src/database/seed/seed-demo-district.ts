@@ -103,7 +103,7 @@ export async function seedDemoDistrict(dataSource: DataSource): Promise<SeedRepo
     );
     const userId = (seedKey: string) => users.get(seedKey)!.id;
 
-    const scopeIds: Record<SeedGrant['scopeKind'], Map<string, { id: number }>> = { district: districts, community: communities, grid: grids, department: departments };
+    const scopeIds: Record<SeedGrant['scopeKind'], Map<string, { id: number }>> = { district: districts, street: streets, community: communities, grid: grids, department: departments };
     await syncRows(
       m,
       RoleGrant,

@@ -127,5 +127,11 @@ export function generatePeople(
     }
   }
 
+  // Each street office has a dispatcher of its own: the street's queue (reports outside every grid near it) and the
+  // whistles (吹哨) blown in its communities. Last, so everyone generated before keeps their name and phone.
+  for (const streetCode of [...new Set(communities.map((c) => c.streetCode))]) {
+    person(`dispatcher-street-${streetCode}`, [{ role: 'grid_worker', scopeKind: 'street', scopeCode: streetCode }]);
+  }
+
   return { users, shifts, residencies };
 }
