@@ -47,4 +47,9 @@ describe('roleSectionsFor', () => {
     expect(worker[0].url).toBe('/pages/cases/inbox/index');
     expect(staff[0].url).toBe('/pages/cases/inbox/index?scope=department');
   });
+
+  it('gives a street office’s dispatcher the street’s dispatch queue instead of grids', () => {
+    const sections = roleSectionsFor(withGrants([{ role: 'grid_worker', scopeKind: 'street', scopeId: 2, scopeLabel: '洪桥街道' }]));
+    expect(sections).toEqual([expect.objectContaining({ key: 'street-dispatch', title: '街道派单', url: '/pages/cases/inbox/index?scope=dispatch', scopes: ['洪桥街道'] })]);
+  });
 });

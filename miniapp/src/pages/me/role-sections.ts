@@ -2,7 +2,7 @@ import { isAllowed, type GrantSummary, type MeResponse, type Role } from '@linli
 
 /** A work area on 我的 that only some roles see. */
 export interface RoleSection {
-  key: 'residency-review' | 'comment-reports' | 'my-grids' | 'department-cases' | 'district-overview';
+  key: 'residency-review' | 'comment-reports' | 'my-grids' | 'street-dispatch' | 'department-cases' | 'district-overview';
   title: string;
   description: string;
   /** Where the section leads; absent while the page is still to be built. */
@@ -38,8 +38,12 @@ export function roleSectionsFor(me: MeResponse): RoleSection[] {
       scopes: committees.map((g) => g.scopeLabel ?? ''),
     });
   }
-  const grids = scopesOf(me.grants, 'grid_worker');
+  const grids = scopesOf(me.grants.filter((g) => g.scopeKind !== 'street'), 'grid_worker');
   if (grids.length) sections.push({ key: 'my-grids', title: '我的网格', description: '负责网格的上报、值班和走访', url: '/pages/cases/inbox/index', scopes: grids });
+  const streets = scopesOf(me.grants.filter((g) => g.scopeKind === 'street'), 'grid_worker');
+  if (streets.length) {
+    sections.push({ key: 'street-dispatch', title: '街道派单', description: '网格外的反映和各社区吹哨上报的案件', url: '/pages/cases/inbox/index?scope=dispatch', scopes: streets });
+  }
   const departments = scopesOf(me.grants, 'department_staff');
   if (departments.length) sections.push({ key: 'department-cases', title: '部门工单', description: '转派到本部门待办理的工单', url: '/pages/cases/inbox/index?scope=department', scopes: departments });
   const district = scopesOf(me.grants, 'district_admin');

@@ -19,4 +19,10 @@ describe('inboxRoomsFor', () => {
     expect(inboxRoomsFor(user, 'dispatch')).toEqual(['inbox:user:5', 'inbox:community:7']);
     expect(inboxRoomsFor(user, 'assigned')).toEqual(['inbox:user:5']);
   });
+
+  it('listens to the street office’s room for a street dispatcher', () => {
+    const user = { id: 5, grants: [grant('grid_worker', 'street', 2)] };
+    expect(inboxRoomsFor(user, undefined)).toEqual(['inbox:user:5', 'inbox:street:2']);
+    expect(inboxRoomsFor(user, 'assigned')).toEqual(['inbox:user:5']);
+  });
 });

@@ -24,6 +24,12 @@ function inboxNote(item: CaseInboxItem): string | undefined {
   return parts.filter(Boolean).join(' · ') || undefined;
 }
 
+/** A street office's dispatcher with no community of their own: their dispatch queue is the street's. */
+function isStreetOnly(grants: readonly { role: string; scopeKind: string }[]): boolean {
+  const dispatches = grants.filter((g) => g.role === 'grid_worker' && (g.scopeKind === 'street' || g.scopeKind === 'community'));
+  return dispatches.length > 0 && dispatches.every((g) => g.scopeKind === 'street');
+}
+
 function isScope(value: string | undefined): value is CaseInboxScope {
   return value === 'assigned' || value === 'dispatch' || value === 'department';
 }
@@ -75,7 +81,7 @@ export default function Inbox() {
 
   return (
     <PageRoot id='inbox-page'>
-      <Text className='hero'>{scope ? TITLES[scope] : '待办工单'}</Text>
+      <Text className='hero'>{scope === 'dispatch' && user && isStreetOnly(user.grants) ? '街道派单' : scope ? TITLES[scope] : '待办工单'}</Text>
       <ErrorNote id='inbox-error' message={error} />
       {items && items.length === 0 && (
         <View id='inbox-empty' className='card'>
