@@ -122,6 +122,8 @@ describe('转派: a dispatcher or supervisor hands a case to another worker', ()
   it('lists the community’s grid workers and dispatchers for the dispatcher: on duty first, then fewest open cases, with grids and the current handler marked', async () => {
     const { world, secondGrid, second, caseId, tokens } = await reported({ secondOnDuty: false });
     const elsewhere = await workerElsewhere();
+    // A street office's dispatcher takes cases outside every grid, not those of a community.
+    const streetOffice = await createUser(t.dataSource, { name: '街道派单员', grants: [{ role: 'grid_worker', scopeKind: 'street', scopeId: world.street.id }] });
 
     const res = await candidates(tokens.dispatcher, caseId);
     expect(res.status).toBe(200);
@@ -135,6 +137,7 @@ describe('转派: a dispatcher or supervisor hands a case to another worker', ()
         gridName: null,
         communityId: world.community.id,
         communityName: world.community.name,
+        streetName: null,
         onDuty: true,
         openCases: 0,
         isCurrentHandler: false,
@@ -147,6 +150,7 @@ describe('转派: a dispatcher or supervisor hands a case to another worker', ()
         gridName: world.grid.name,
         communityId: world.community.id,
         communityName: world.community.name,
+        streetName: null,
         onDuty: true,
         openCases: 1,
         isCurrentHandler: true,
@@ -159,6 +163,7 @@ describe('转派: a dispatcher or supervisor hands a case to another worker', ()
         gridName: '第2网格',
         communityId: world.community.id,
         communityName: world.community.name,
+        streetName: null,
         onDuty: false,
         openCases: 0,
         isCurrentHandler: false,
@@ -166,6 +171,7 @@ describe('转派: a dispatcher or supervisor hands a case to another worker', ()
     ]);
     expect(list.map((c) => c.userId)).not.toContain(world.committee.id);
     expect(list.map((c) => c.userId)).not.toContain(elsewhere.worker.id);
+    expect(list.map((c) => c.userId)).not.toContain(streetOffice.id);
 
     // The committee supervises the case and sees the same list.
     const committee = await candidates(tokens.committee, caseId);
@@ -184,19 +190,22 @@ describe('转派: a dispatcher or supervisor hands a case to another worker', ()
     expect((inbox.body as CasePage<CaseInboxItem>).items.map((i) => i.id)).toContain(caseId);
   });
 
-  it('hands a case outside every grid to a worker of its street, found by the district’s administrator', async () => {
+  it('hands a case outside every grid to a worker or the office of its street, found by the district’s administrator', async () => {
     const { world, caseId } = await reported();
     await t.dataSource.getRepository(Case).update(caseId, { communityId: null, gridId: null, queue: 'street_dispatch', handlerUserId: null });
     const admin = await createUser(t.dataSource, { name: '区管理员', grants: [{ role: 'district_admin', scopeId: world.district.id }] });
     const adminToken = await t.tokenFor(admin.id);
     const otherStreet = await workerElsewhere(world.district);
+    const streetOffice = await createUser(t.dataSource, { name: '街道派单员', grants: [{ role: 'grid_worker', scopeKind: 'street', scopeId: world.street.id }] });
+    const otherOffice = await createUser(t.dataSource, { name: '邻街派单员', grants: [{ role: 'grid_worker', scopeKind: 'street', scopeId: otherStreet.street.id }] });
 
     const list = await candidates(adminToken, caseId);
     expect(list.status).toBe(200);
-    const ids = (list.body as CaseHandlerCandidate[]).map((c) => c.userId);
-    expect(ids).toEqual(expect.arrayContaining([world.worker.id, world.dispatcher.id]));
-    expect(ids).not.toContain(otherStreet.worker.id);
-    expect(ids).not.toContain(admin.id);
+    const found = list.body as CaseHandlerCandidate[];
+    const ids = found.map((c) => c.userId);
+    expect(ids).toEqual(expect.arrayContaining([world.worker.id, world.dispatcher.id, streetOffice.id]));
+    expect(found.find((c) => c.userId === streetOffice.id)).toMatchObject({ role: 'dispatcher', gridName: null, communityName: null, streetName: world.street.name });
+    for (const outsider of [otherStreet.worker.id, otherStreet.dispatcher.id, otherOffice.id, admin.id]) expect(ids).not.toContain(outsider);
 
     const res = await reassign(adminToken, caseId, { handlerUserId: world.worker.id });
     expect(res.status).toBe(200);
@@ -205,8 +214,10 @@ describe('转派: a dispatcher or supervisor hands a case to another worker', ()
     const accepted = await t.request.post(`/api/cases/${caseId}/actions/accept`).set(auth(await t.tokenFor(world.worker.id))).send({});
     expect(accepted.status).toBe(200);
 
-    const refused = await reassign(adminToken, caseId, { handlerUserId: otherStreet.worker.id });
-    expect(refused.status).toBe(422);
+    for (const outsider of [otherStreet.worker.id, otherOffice.id]) expect((await reassign(adminToken, caseId, { handlerUserId: outsider })).status).toBe(422);
+    const toOffice = await reassign(adminToken, caseId, { handlerUserId: streetOffice.id });
+    expect(toOffice.status).toBe(200);
+    expect(toOffice.body).toMatchObject({ queue: 'street_dispatch', handler: { userId: streetOffice.id } });
   });
 
   it('refuses a worker of another community with 422, and leaves the case as it was', async () => {

@@ -15,7 +15,7 @@ import { loadCaseParties } from './case-bundle';
 import { CaseErrors } from './case-errors';
 import { checkCaseMove } from './case-move-check';
 import { Case } from './entities';
-import { AreaCommunity, AreaGrid, candidateAreaOf, HandlerSeat, handlerSeats, isOnDuty } from './handler-candidates';
+import { AreaCommunity, AreaGrid, AreaStreet, candidateAreaOf, HandlerSeat, handlerSeats, isOnDuty } from './handler-candidates';
 
 type CasePlace = Pick<Case, 'districtId' | 'streetId' | 'communityId' | 'gridId'>;
 
@@ -72,34 +72,41 @@ export class HandlerCandidates {
   }
 
   private async seats(m: EntityManager, place: CasePlace, onlyUserId?: number): Promise<HandlerSeat[]> {
-    const communities = await this.communitiesOf(m, place);
-    if (communities.length === 0) return [];
+    const { streets, communities } = await this.placesOf(m, place);
     const communityIds = communities.map((c) => c.id);
-    const grids: AreaGrid[] = await m.getRepository(Grid).find({ where: { communityId: In(communityIds) }, select: { id: true, name: true, communityId: true } });
+    const grids: AreaGrid[] = communityIds.length
+      ? await m.getRepository(Grid).find({ where: { communityId: In(communityIds) }, select: { id: true, name: true, communityId: true } })
+      : [];
     const user = onlyUserId === undefined ? {} : { userId: onlyUserId };
-    const where: FindOptionsWhere<RoleGrant>[] = [{ role: 'grid_worker', scopeKind: 'community', scopeId: In(communityIds), ...user }];
+    const where: FindOptionsWhere<RoleGrant>[] = [];
+    if (streets.length) where.push({ role: 'grid_worker', scopeKind: 'street', scopeId: In(streets.map((st) => st.id)), ...user });
+    if (communityIds.length) where.push({ role: 'grid_worker', scopeKind: 'community', scopeId: In(communityIds), ...user });
     if (grids.length) where.push({ role: 'grid_worker', scopeKind: 'grid', scopeId: In(grids.map((g) => g.id)), ...user });
+    if (where.length === 0) return [];
     const grants = await m.getRepository(RoleGrant).find({ where, select: { userId: true, scopeKind: true, scopeId: true } });
-    return handlerSeats(grants, communities, grids, place.gridId);
+    return handlerSeats(grants, { streets, communities, grids }, place.gridId);
   }
 
-  /** The communities of the case's area (its own; else its street's; else its district's). */
-  private async communitiesOf(m: EntityManager, place: CasePlace): Promise<AreaCommunity[]> {
+  /**
+   * The case's area: its community; else its street (the office and its communities); else its district (every
+   * street office and community in it).
+   */
+  private async placesOf(m: EntityManager, place: CasePlace): Promise<{ streets: AreaStreet[]; communities: AreaCommunity[] }> {
     const area = candidateAreaOf(place);
-    const repo = m.getRepository(Community);
     const select = { id: true, name: true } as const;
+    const communities = m.getRepository(Community);
     switch (area.kind) {
       case 'community':
-        return repo.find({ where: { id: area.id }, select });
+        return { streets: [], communities: await communities.find({ where: { id: area.id }, select }) };
       case 'street':
-        return repo.find({ where: { streetId: area.id }, select });
-      case 'district':
-        return repo
-          .createQueryBuilder('c')
-          .select(['c.id', 'c.name'])
-          .innerJoin(Street, 's', 's.id = c.streetId')
-          .where('s.districtId = :districtId', { districtId: area.id })
-          .getMany();
+        return {
+          streets: await m.getRepository(Street).find({ where: { id: area.id }, select }),
+          communities: await communities.find({ where: { streetId: area.id }, select }),
+        };
+      case 'district': {
+        const streets: AreaStreet[] = await m.getRepository(Street).find({ where: { districtId: area.id }, select });
+        return { streets, communities: streets.length ? await communities.find({ where: { streetId: In(streets.map((st) => st.id)) }, select }) : [] };
+      }
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { RosterSlot } from '../dispatch/roster-matcher';
-import { AreaCommunity, AreaGrid, candidateAreaOf, handlerSeats, isOnDuty, queueAfterReassign, WorkerGrant } from './handler-candidates';
+import { AreaCommunity, AreaGrid, AreaRoster, candidateAreaOf, handlerSeats, isOnDuty, queueAfterReassign, WorkerGrant } from './handler-candidates';
 
+const streets = [{ id: 20, name: '洪桥街道' }];
 const communities: AreaCommunity[] = [
   { id: 100, name: '小北社区' },
   { id: 101, name: '东风社区' },
@@ -12,6 +13,9 @@ const grids: AreaGrid[] = [
 ];
 const onGrid = (userId: number, gridId: number): WorkerGrant => ({ userId, scopeKind: 'grid', scopeId: gridId });
 const onCommunity = (userId: number, communityId: number): WorkerGrant => ({ userId, scopeKind: 'community', scopeId: communityId });
+const onStreet = (userId: number, streetId: number): WorkerGrant => ({ userId, scopeKind: 'street', scopeId: streetId });
+/** A case in a community: no street office among the candidates. */
+const inCommunities: AreaRoster = { streets: [], communities, grids };
 
 describe('where the people who may work a case are found', () => {
   it('looks in the case’s community, else its street, else its district', () => {
@@ -23,25 +27,36 @@ describe('where the people who may work a case are found', () => {
 
 describe('who may take a case over', () => {
   it('seats grid workers of the area’s grids at their grid, and community dispatchers at no grid', () => {
-    const seats = handlerSeats([onGrid(2, 1001), onCommunity(3, 100), onGrid(4, 1010)], communities, grids, 1000);
+    const seats = handlerSeats([onGrid(2, 1001), onCommunity(3, 100), onGrid(4, 1010)], inCommunities, 1000);
     expect(seats).toEqual([
-      { userId: 2, role: 'grid_worker', gridId: 1001, gridName: '第2网格', communityId: 100, communityName: '小北社区' },
-      { userId: 3, role: 'dispatcher', gridId: null, gridName: null, communityId: 100, communityName: '小北社区' },
-      { userId: 4, role: 'grid_worker', gridId: 1010, gridName: '第1网格', communityId: 101, communityName: '东风社区' },
+      { userId: 2, role: 'grid_worker', gridId: 1001, gridName: '第2网格', communityId: 100, communityName: '小北社区', streetName: null },
+      { userId: 3, role: 'dispatcher', gridId: null, gridName: null, communityId: 100, communityName: '小北社区', streetName: null },
+      { userId: 4, role: 'grid_worker', gridId: 1010, gridName: '第1网格', communityId: 101, communityName: '东风社区', streetName: null },
     ]);
   });
 
-  it('leaves out workers and dispatchers of grids and communities outside the area', () => {
-    const inCommunity = communities.slice(0, 1);
-    expect(handlerSeats([onGrid(4, 1010), onCommunity(5, 101), onGrid(6, 9999)], inCommunity, grids, 1000)).toEqual([]);
+  it('leaves out workers and dispatchers of grids, communities and streets outside the area', () => {
+    const oneCommunity: AreaRoster = { streets: [], communities: communities.slice(0, 1), grids };
+    expect(handlerSeats([onGrid(4, 1010), onCommunity(5, 101), onGrid(6, 9999), onStreet(7, 20)], oneCommunity, 1000)).toEqual([]);
   });
 
-  it('gives each person one seat: a grid before dispatching, the case’s own grid before another', () => {
-    const seats = handlerSeats([onCommunity(7, 100), onGrid(7, 1001), onGrid(8, 1001), onGrid(8, 1000), onGrid(9, 1001), onGrid(9, 1010)], communities, grids, 1000);
-    expect(seats.map((s) => [s.userId, s.role, s.gridId])).toEqual([
-      [7, 'grid_worker', 1001],
-      [8, 'grid_worker', 1000],
-      [9, 'grid_worker', 1001],
+  it('seats a street office’s dispatcher when the area is the street or the district', () => {
+    const seats = handlerSeats([onStreet(7, 20), onStreet(8, 21)], { streets, communities, grids }, null);
+    expect(seats).toEqual([{ userId: 7, role: 'dispatcher', gridId: null, gridName: null, communityId: null, communityName: null, streetName: '洪桥街道' }]);
+  });
+
+  it('gives each person one seat: a grid before dispatching, the case’s own grid before another, a community before a street', () => {
+    const area: AreaRoster = { streets, communities, grids };
+    const seats = handlerSeats(
+      [onCommunity(7, 100), onGrid(7, 1001), onGrid(8, 1001), onGrid(8, 1000), onGrid(9, 1001), onGrid(9, 1010), onStreet(10, 20), onCommunity(10, 101), onCommunity(10, 100)],
+      area,
+      1000,
+    );
+    expect(seats.map((s) => [s.userId, s.role, s.gridId, s.communityId])).toEqual([
+      [7, 'grid_worker', 1001, 100],
+      [8, 'grid_worker', 1000, 100],
+      [9, 'grid_worker', 1001, 100],
+      [10, 'dispatcher', null, 100],
     ]);
   });
 });

@@ -16,6 +16,11 @@ export function candidateAreaOf(place: { communityId: number | null; streetId: n
   return { kind: 'district', id: place.districtId };
 }
 
+export interface AreaStreet {
+  id: number;
+  name: string;
+}
+
 export interface AreaCommunity {
   id: number;
   name: string;
@@ -27,7 +32,17 @@ export interface AreaGrid {
   communityId: number;
 }
 
-/** A grid_worker grant: on a grid (a grid worker) or on a whole community (its dispatcher). */
+/**
+ * What the area holds: the streets whose offices may take the case (none for a case in a community), the
+ * communities and their grids.
+ */
+export interface AreaRoster {
+  streets: readonly AreaStreet[];
+  communities: readonly AreaCommunity[];
+  grids: readonly AreaGrid[];
+}
+
+/** A grid_worker grant: on a grid (a grid worker), on a whole community or a whole street (their dispatcher). */
 export interface WorkerGrant {
   userId: number;
   scopeKind: string;
@@ -35,45 +50,48 @@ export interface WorkerGrant {
 }
 
 /** The part one person would play as the case's handler, and where. */
-export interface HandlerSeat {
-  userId: number;
-  role: CaseHandlerCandidate['role'];
-  gridId: number | null;
-  gridName: string | null;
-  communityId: number;
-  communityName: string;
+export type HandlerSeat = Pick<CaseHandlerCandidate, 'userId' | 'role' | 'gridId' | 'gridName' | 'communityId' | 'communityName' | 'streetName'>;
+
+/** Which seat a person takes when they could take several: a grid (the case's own first, then the lowest id), then a community, then a street. */
+function seatRank(seat: HandlerSeat, caseGridId: number | null): [number, number] {
+  if (seat.gridId !== null) return [0, seat.gridId === caseGridId ? -1 : seat.gridId];
+  if (seat.communityId !== null) return [1, seat.communityId];
+  return [2, 0];
 }
 
+const before = (a: [number, number], b: [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+
 /**
- * One seat per person who works in the area, by user id. Someone who works a grid there sits as its grid worker
- * (the case's own grid first, then the lowest grid id), even if they also dispatch for a community: the case then
- * goes to the grid queue. Grants outside the area's communities and grids are ignored.
+ * One seat per person who works in the area, by user id. Someone who works a grid there sits as its grid worker,
+ * even if they also dispatch: the case then goes to the grid queue. Grants outside the area are ignored.
  */
-export function handlerSeats(
-  grants: readonly WorkerGrant[],
-  communities: readonly AreaCommunity[],
-  grids: readonly AreaGrid[],
-  caseGridId: number | null,
-): HandlerSeat[] {
-  const communityById = new Map(communities.map((c) => [c.id, c]));
-  const gridById = new Map(grids.filter((g) => communityById.has(g.communityId)).map((g) => [g.id, g]));
-  const rank = (gridId: number) => (gridId === caseGridId ? -Infinity : gridId);
-  const seats = new Map<number, HandlerSeat>();
-  for (const grant of grants) {
-    if (grant.scopeId === null) continue;
-    const current = seats.get(grant.userId);
+export function handlerSeats(grants: readonly WorkerGrant[], area: AreaRoster, caseGridId: number | null): HandlerSeat[] {
+  const streetById = new Map(area.streets.map((s) => [s.id, s]));
+  const communityById = new Map(area.communities.map((c) => [c.id, c]));
+  const gridById = new Map(area.grids.filter((g) => communityById.has(g.communityId)).map((g) => [g.id, g]));
+  const seatOf = (grant: WorkerGrant): HandlerSeat | null => {
+    const nobody = { userId: grant.userId, gridId: null, gridName: null, communityId: null, communityName: null, streetName: null };
+    if (grant.scopeId === null) return null;
     if (grant.scopeKind === 'grid') {
       const grid = gridById.get(grant.scopeId);
-      if (!grid) continue;
-      if (current?.gridId != null && rank(current.gridId) <= rank(grid.id)) continue;
-      const community = communityById.get(grid.communityId)!;
-      seats.set(grant.userId, { userId: grant.userId, role: 'grid_worker', gridId: grid.id, gridName: grid.name, communityId: community.id, communityName: community.name });
-    } else if (grant.scopeKind === 'community') {
-      const community = communityById.get(grant.scopeId);
-      if (!community) continue;
-      if (current && (current.role === 'grid_worker' || current.communityId <= community.id)) continue;
-      seats.set(grant.userId, { userId: grant.userId, role: 'dispatcher', gridId: null, gridName: null, communityId: community.id, communityName: community.name });
+      const community = grid && communityById.get(grid.communityId)!;
+      return grid && community ? { ...nobody, role: 'grid_worker', gridId: grid.id, gridName: grid.name, communityId: community.id, communityName: community.name } : null;
     }
+    if (grant.scopeKind === 'community') {
+      const community = communityById.get(grant.scopeId);
+      return community ? { ...nobody, role: 'dispatcher', communityId: community.id, communityName: community.name } : null;
+    }
+    if (grant.scopeKind === 'street') {
+      const street = streetById.get(grant.scopeId);
+      return street ? { ...nobody, role: 'dispatcher', streetName: street.name } : null;
+    }
+    return null;
+  };
+  const seats = new Map<number, HandlerSeat>();
+  for (const grant of grants) {
+    const seat = seatOf(grant);
+    const current = seats.get(grant.userId);
+    if (seat && (!current || before(seatRank(seat, caseGridId), seatRank(current, caseGridId)))) seats.set(grant.userId, seat);
   }
   return [...seats.values()].sort((a, b) => a.userId - b.userId);
 }

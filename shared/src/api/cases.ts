@@ -332,19 +332,23 @@ export interface CaseActionRequests {
 
 /**
  * Someone a dispatcher or supervisor may hand the case to (转派): a grid worker of a grid in the case's
- * community, or one of the community's dispatchers; for a case outside every grid, those of its street (else
- * its district). Listed on duty first, then fewest open cases (orderHandlerCandidates).
+ * community, or one of the community's dispatchers; for a case outside every grid, the grid workers and
+ * dispatchers (community or street office) of its street, else of its district. Listed on duty first, then
+ * fewest open cases (orderHandlerCandidates).
  */
 export interface CaseHandlerCandidate {
   userId: number;
   name: string;
-  /** 网格员 of a grid, or 派单员 (a grid worker granted the whole community). */
+  /** 网格员 of a grid, or 派单员 (a grid worker granted a whole community, or a whole street). */
   role: Extract<CaseActor, 'grid_worker' | 'dispatcher'>;
   gridId: number | null;
-  /** Null for a community dispatcher. */
+  /** Null for a dispatcher. */
   gridName: string | null;
-  communityId: number;
-  communityName: string;
+  /** Null for a street office's dispatcher. */
+  communityId: number | null;
+  communityName: string | null;
+  /** Set for a street office's dispatcher only: the street they dispatch for. */
+  streetName: string | null;
   /** A shift of theirs in the duty roster covers this moment. */
   onDuty: boolean;
   /** Cases they hold that still wait on handling. */

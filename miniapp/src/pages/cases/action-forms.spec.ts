@@ -9,6 +9,7 @@ const candidate = (patch: Partial<CaseHandlerCandidate> & Pick<CaseHandlerCandid
   gridName: '第1网格',
   communityId: 10,
   communityName: '小北社区',
+  streetName: null,
   onDuty: true,
   openCases: 0,
   isCurrentHandler: false,
@@ -78,9 +79,13 @@ describe('case action forms', () => {
     ]);
   });
 
-  it('names the community when the people to reassign to come from several', () => {
-    const choices = handlerChoices([candidate({ userId: 1, name: '小叶' }), candidate({ userId: 2, name: '小何', communityId: 11, communityName: '东风社区' })]);
-    expect(choices.map((c) => c.detail)).toEqual(['小北社区第1网格 · 在岗 · 在办 0 件', '东风社区第1网格 · 在岗 · 在办 0 件']);
+  it('names the community when the people to reassign to come from several, and the street office’s dispatcher by the street', () => {
+    const choices = handlerChoices([
+      candidate({ userId: 1, name: '小叶' }),
+      candidate({ userId: 2, name: '小何', communityId: 11, communityName: '东风社区' }),
+      candidate({ userId: 3, name: '老周', role: 'dispatcher', gridId: null, gridName: null, communityId: null, communityName: null, streetName: '洪桥街道' }),
+    ]);
+    expect(choices.map((c) => c.detail)).toEqual(['小北社区第1网格 · 在岗 · 在办 0 件', '东风社区第1网格 · 在岗 · 在办 0 件', '洪桥街道派单员 · 在岗 · 在办 0 件']);
   });
 
   it('refuses a reason longer than the server accepts', () => {

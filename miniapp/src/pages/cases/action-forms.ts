@@ -77,15 +77,21 @@ export interface HandlerChoice {
   tag: string | null;
 }
 
+/** Where a candidate works: 第2网格, 社区派单员, 洪桥街道派单员; with the community when the list spans several. */
+function seatLabel(c: CaseHandlerCandidate, withCommunity: boolean): string {
+  if (c.communityName === null) return `${c.streetName ?? '街道'}${CASE_ACTOR_LABELS.dispatcher}`;
+  const seat = c.gridName ?? `社区${CASE_ACTOR_LABELS.dispatcher}`;
+  return withCommunity ? `${c.communityName}${seat}` : seat;
+}
+
 /**
  * The people a case may be handed to, on duty first, then fewest open cases (the shared order). Community names are
  * added only when the list spans several communities (a case outside every grid, offered to a whole street).
  */
 export function handlerChoices(candidates: readonly CaseHandlerCandidate[]): HandlerChoice[] {
-  const manyCommunities = new Set(candidates.map((c) => c.communityId)).size > 1;
+  const manyCommunities = new Set(candidates.flatMap((c) => (c.communityId === null ? [] : [c.communityId]))).size > 1;
   return orderHandlerCandidates(candidates).map((c) => {
-    const seat = c.gridName ?? `社区${CASE_ACTOR_LABELS.dispatcher}`;
-    const where = manyCommunities ? `${c.communityName}${seat}` : seat;
+    const where = seatLabel(c, manyCommunities);
     return {
       userId: c.userId,
       name: c.name,
