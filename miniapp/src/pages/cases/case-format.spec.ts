@@ -1,4 +1,4 @@
-import { formatAge, formatDateTime, formatDistance, formatDuration } from './case-format';
+import { formatAge, formatDateTime, formatDistance, formatDuration, timelineFacts } from './case-format';
 
 describe('case formatting', () => {
   it('writes distances in metres up close and kilometres further away', () => {
@@ -24,5 +24,15 @@ describe('case formatting', () => {
 
   it('shows times on Guangzhou time whatever the zone of the phone', () => {
     expect(formatDateTime('2026-11-23T16:05:00Z')).toBe('11月24日 00:05');
+  });
+
+  it('puts a timeline entry’s facts in words', () => {
+    expect(timelineFacts({ event: 'reassign', data: { handlerUserId: 9, handlerName: '网格员小郭' } })).toBe('转派给网格员小郭');
+    expect(timelineFacts({ event: 'dispatch', data: { departmentId: 1, departmentName: '区城管局', coDepartments: [{ id: 2, name: '区市政局' }] } })).toBe('派至区城管局，区市政局协办');
+    expect(timelineFacts({ event: 'dispatch', data: { departmentId: 1, departmentName: '区城管局', coDepartments: [] } })).toBe('派至区城管局');
+    expect(timelineFacts({ event: 'reject', data: { kind: 'duplicate', duplicateOfCaseId: 3, duplicateOfCode: 'YX20261123-0003' } })).toBe('与YX20261123-0003重复');
+    expect(timelineFacts({ event: 'rate_unsatisfied', data: { score: 2 } })).toBe('2 星');
+    expect(timelineFacts({ event: 'accept', data: null })).toBeNull();
+    expect(timelineFacts({ event: 'reassign', data: {} })).toBeNull();
   });
 });

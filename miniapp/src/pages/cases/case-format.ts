@@ -1,4 +1,6 @@
-/** How case pages write distances, ages and durations, in Chinese, on Guangzhou (Shanghai) time. */
+import type { CaseTimelineEntry } from '@linli/shared';
+
+/** How case pages write distances, ages, durations and timeline facts, in Chinese, on Guangzhou (Shanghai) time. */
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -34,4 +36,30 @@ export function formatDateTime(iso: string): string {
   const local = new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${local.getUTCMonth() + 1}月${local.getUTCDate()}日 ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+}
+
+/**
+ * The facts a timeline entry carries, in words: which department a case went to (and who helps), whom it was
+ * handed to (转派), which report it duplicates, how many stars it got. Null when there is nothing to add.
+ */
+export function timelineFacts(entry: Pick<CaseTimelineEntry, 'event' | 'data'>): string | null {
+  const data = entry.data ?? {};
+  const text = (key: string) => (typeof data[key] === 'string' && data[key] ? (data[key] as string) : null);
+  switch (entry.event) {
+    case 'dispatch': {
+      const lead = text('departmentName');
+      if (!lead) return null;
+      const co = Array.isArray(data.coDepartments) ? (data.coDepartments as { name?: unknown }[]).map((d) => d.name).filter((n): n is string => typeof n === 'string') : [];
+      return co.length ? `派至${lead}，${co.join('、')}协办` : `派至${lead}`;
+    }
+    case 'reassign':
+      return text('handlerName') ? `转派给${text('handlerName')}` : null;
+    case 'reject':
+      return text('duplicateOfCode') ? `与${text('duplicateOfCode')}重复` : null;
+    case 'rate_satisfied':
+    case 'rate_unsatisfied':
+      return typeof data.score === 'number' ? `${data.score} 星` : null;
+    default:
+      return null;
+  }
 }

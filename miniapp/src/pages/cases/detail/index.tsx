@@ -9,7 +9,7 @@ import { errorMessage } from '../../../services';
 import { casesApi } from '../../../services/cases-api';
 import type { RealtimeStatus } from '../../../services/realtime-client';
 import { CaseActionPanel } from '../case-action-panel';
-import { formatDateTime, formatDuration } from '../case-format';
+import { formatDateTime, formatDuration, timelineFacts } from '../case-format';
 import { CasePhotos } from '../case-photos';
 import { CaseStatusBadge } from '../case-status-badge';
 import { applyCaseLiveEvent } from '../live-timeline';
@@ -175,6 +175,7 @@ export default function CaseDetailPage() {
               <Text className='card__title'>{entry.eventLabel}</Text>
               <Text className='muted-inline'> · {entry.actorRoleLabel}</Text>
             </Text>
+            {timelineFacts(entry) && <Text className='block timeline-facts'>{timelineFacts(entry)}</Text>}
             {entry.note && <Text className='block'>{entry.note}</Text>}
             <Text className='muted'>{formatDateTime(entry.at)}</Text>
           </View>
