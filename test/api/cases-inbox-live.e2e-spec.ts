@@ -1,45 +1,27 @@
-import { LIVE_EVENTS, LIVE_NAMESPACE, LIVE_PATH, liveRoom, type CaseInboxPage, type LiveEvent, type LiveSubscribeAck } from '@linli/shared';
-import type { AddressInfo } from 'node:net';
-import { io, type Socket } from 'socket.io-client';
+import { liveRoom, type CaseInboxPage } from '@linli/shared';
 import { AuditLogEntry } from '../../server/src/cases/entities/audit-log-entry.entity';
 import { Case } from '../../server/src/cases/entities/case.entity';
 import { insertRows } from '../../server/src/database/fixed-sql';
 import { DutyShift } from '../../server/src/dispatch/duty-shift.entity';
 import { createSlaWorld, fileReport, fire, seededCategory } from './cases-sla-world';
 import { createUser } from './support/factories';
+import { LiveSockets } from './support/live-sockets';
 import { startTestApp, type TestApp } from './support/test-app';
-
-const WAIT_MS = 5_000;
 
 describe('case inboxes catch up after a reconnect (/live inbox rooms)', () => {
   let t: TestApp;
-  let baseUrl: string;
+  let live: LiveSockets;
   let vending: Awaited<ReturnType<typeof seededCategory>>;
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ caseSweepSeconds: 0 });
     vending = await seededCategory(t.dataSource);
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    live = await LiveSockets.on(t.app);
   });
-  afterEach(() => sockets.splice(0).forEach((s) => s.disconnect()));
+  afterEach(() => live.close());
   afterAll(() => t.close());
 
-  async function connect(userId: number): Promise<{ socket: Socket; events: LiveEvent[] }> {
-    const socket = io(`${baseUrl}${LIVE_NAMESPACE}`, { path: LIVE_PATH, auth: { token: await t.tokenFor(userId) }, transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
-    const events: LiveEvent[] = [];
-    socket.on(LIVE_EVENTS.live, (event: LiveEvent) => events.push(event));
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    return { socket, events };
-  }
-
-  const subscribe = (socket: Socket, room: string, afterSeq?: number): Promise<LiveSubscribeAck> =>
-    socket.timeout(WAIT_MS).emitWithAck(LIVE_EVENTS.subscribe, afterSeq === undefined ? { room } : { room, afterSeq });
+  const connect = async (userId: number) => live.connect(await t.tokenFor(userId));
 
   /** Where a person's inbox list says its rooms resume from. */
   async function inboxSeq(userId: number): Promise<number> {
@@ -58,7 +40,7 @@ describe('case inboxes catch up after a reconnect (/live inbox rooms)', () => {
     // The worker watches their inbox, then drops off; live, they hear of the report routed to them.
     const first = await connect(world.worker.id);
     const userRoom = liveRoom('inbox:user', world.worker.id);
-    expect(await subscribe(first.socket, userRoom, since)).toEqual({ ok: true, room: userRoom, lastSeq: since });
+    expect(await first.subscribe(userRoom, since)).toEqual({ ok: true, room: userRoom, lastSeq: since });
     first.socket.disconnect();
 
     // While they are away: a report routed to them, accepted and passed to the department; a report in
@@ -72,7 +54,7 @@ describe('case inboxes catch up after a reconnect (/live inbox rooms)', () => {
     const code = (await t.dataSource.getRepository(Case).findOneByOrFail({ id: caseId })).code;
 
     const back = await connect(world.worker.id);
-    const ack = await subscribe(back.socket, userRoom, since);
+    const ack = await back.subscribe(userRoom, since);
     expect(back.events.map((e) => [e.data && (e.data as { caseId: number }).caseId, (e.data as { event: string }).event])).toEqual([
       [caseId, 'submit'],
       [caseId, 'accept'],
@@ -86,15 +68,15 @@ describe('case inboxes catch up after a reconnect (/live inbox rooms)', () => {
     // The department's inbox heard of the dispatch (not of the report before it); the community's, of the
     // report nobody was on duty for.
     const staff = await connect(vending.staff.id);
-    await subscribe(staff.socket, liveRoom('inbox:department', vending.department.id), since);
+    await staff.subscribe(liveRoom('inbox:department', vending.department.id), since);
     expect(staff.events.filter((e) => (e.data as { caseId: number }).caseId === caseId).map((e) => (e.data as { event: string }).event)).toEqual(['dispatch']);
     const dispatcher = await connect(world.dispatcher.id);
-    await subscribe(dispatcher.socket, liveRoom('inbox:community', world.community.id), since);
+    await dispatcher.subscribe(liveRoom('inbox:community', world.community.id), since);
     expect(dispatcher.events.map((e) => (e.data as { caseId: number }).caseId)).toEqual([unplaced]);
 
     // Resuming from the last one it got, nothing comes twice.
     const again = await connect(world.worker.id);
-    expect(await subscribe(again.socket, userRoom, seqs[2])).toEqual({ ok: true, room: userRoom, lastSeq: seqs[2] });
+    expect(await again.subscribe(userRoom, seqs[2])).toEqual({ ok: true, room: userRoom, lastSeq: seqs[2] });
     expect(again.events).toEqual([]);
   });
 
@@ -107,13 +89,13 @@ describe('case inboxes catch up after a reconnect (/live inbox rooms)', () => {
     const others = Array.from({ length: 5_001 }, () => ({ entity: 'case', entityId: '0', action: 'accept', actorUserId: null, before: null, after: { handlerUserId: -1 }, requestId: null }));
     for (let i = 0; i < others.length; i += 500) await insertRows(t.dataSource.manager, AuditLogEntry, others.slice(i, i + 500));
 
-    const { socket, events } = await connect(world.worker.id);
+    const { subscribe, events } = await connect(world.worker.id);
     const room = liveRoom('inbox:user', world.worker.id);
-    expect(await subscribe(socket, room, since)).toEqual({ ok: true, room, lastSeq: null, resync: true });
+    expect(await subscribe(room, since)).toEqual({ ok: true, room, lastSeq: null, resync: true });
     expect(events).toEqual([]);
     // A fresh list resumes from its own position, past the busy stretch.
     const fresh = await inboxSeq(world.worker.id);
-    expect(await subscribe(socket, room, fresh)).toMatchObject({ ok: true, room });
+    expect(await subscribe(room, fresh)).toMatchObject({ ok: true, room });
     expect(caseId).toBeGreaterThan(0);
   });
 });

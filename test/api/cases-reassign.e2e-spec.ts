@@ -1,17 +1,4 @@
-import {
-  LIVE_EVENTS,
-  LIVE_NAMESPACE,
-  LIVE_PATH,
-  liveRoom,
-  type CaseDetail,
-  type CaseHandlerCandidate,
-  type CaseInboxItem,
-  type CasePage,
-  type LiveEvent,
-  type LiveSubscribeAck,
-} from '@linli/shared';
-import type { AddressInfo } from 'node:net';
-import { io, type Socket } from 'socket.io-client';
+import { liveRoom, type CaseDetail, type CaseHandlerCandidate, type CaseInboxItem, type CasePage, type LiveEvent } from '@linli/shared';
 import { AuditLogEntry } from '../../server/src/cases/entities/audit-log-entry.entity';
 import { Case } from '../../server/src/cases/entities/case.entity';
 import { DutyShift } from '../../server/src/dispatch/duty-shift.entity';
@@ -19,6 +6,7 @@ import { Grid } from '../../server/src/grids/grid.entity';
 import type { User } from '../../server/src/users/user.entity';
 import { createSlaWorld, fileReport, seededCategory, type SlaWorld } from './cases-sla-world';
 import { createUser, squareAround, unique } from './support/factories';
+import { LiveSockets, waitFor } from './support/live-sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -280,28 +268,18 @@ describe('转派: a dispatcher or supervisor hands a case to another worker', ()
   });
 
   describe('inbox rooms', () => {
-    let baseUrl: string;
-    const sockets: Socket[] = [];
+    let live: LiveSockets;
     beforeAll(async () => {
-      await t.app.listen(0, '127.0.0.1');
-      const { port } = t.app.getHttpServer().address() as AddressInfo;
-      baseUrl = `http://127.0.0.1:${port}`;
+      live = await LiveSockets.on(t.app);
     });
-    afterEach(() => sockets.splice(0).forEach((s) => s.disconnect()));
+    afterEach(() => live.close());
 
     /** Subscribes to the person's inbox room; `heard` settles on the first event there. */
     async function listen(userId: number): Promise<{ heard: Promise<LiveEvent> }> {
-      const socket = io(`${baseUrl}${LIVE_NAMESPACE}`, { path: LIVE_PATH, auth: { token: await t.tokenFor(userId) }, transports: ['websocket'], reconnection: false, forceNew: true });
-      sockets.push(socket);
-      await new Promise<void>((resolve, reject) => {
-        socket.once('connect', () => resolve());
-        socket.once('connect_error', reject);
-      });
+      const client = await live.connect(await t.tokenFor(userId));
       const room = liveRoom('inbox:user', userId);
-      const heard = new Promise<LiveEvent>((resolve) => socket.on(LIVE_EVENTS.live, (event: LiveEvent) => event.room === room && resolve(event)));
-      const ack: LiveSubscribeAck = await socket.timeout(5000).emitWithAck(LIVE_EVENTS.subscribe, { room });
-      expect(ack).toMatchObject({ ok: true, room });
-      return { heard };
+      expect(await client.subscribe(room)).toMatchObject({ ok: true, room });
+      return { heard: waitFor(() => client.events.some((e) => e.room === room)).then(() => client.events.find((e) => e.room === room)!) };
     }
 
     it('tells the old and the new handler’s inbox rooms', async () => {

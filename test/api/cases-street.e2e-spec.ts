@@ -1,11 +1,10 @@
-import { LIVE_EVENTS, LIVE_NAMESPACE, LIVE_PATH, liveRoom, type CaseDetail, type CaseInboxPage, type LiveEvent, type LiveSubscribeAck } from '@linli/shared';
+import { liveRoom, type CaseDetail, type CaseInboxPage } from '@linli/shared';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { io, type Socket } from 'socket.io-client';
 import { CaseIntake } from '../../server/src/cases/case-intake.service';
 import { Case } from '../../server/src/cases/entities/case.entity';
 import { createSlaWorld, fileReport, seededCategory, type SlaWorld } from './cases-sla-world';
 import { createUser } from './support/factories';
+import { LiveSockets, waitFor } from './support/live-sockets';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -14,17 +13,15 @@ import { startTestApp, type TestApp } from './support/test-app';
  */
 describe('the street office’s dispatcher', () => {
   let t: TestApp;
-  let baseUrl: string;
+  let live: LiveSockets;
   let vending: Awaited<ReturnType<typeof seededCategory>>;
-  const sockets: Socket[] = [];
 
   beforeAll(async () => {
     t = await startTestApp({ caseSweepSeconds: 0 });
     vending = await seededCategory(t.dataSource);
-    await t.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
+    live = await LiveSockets.on(t.app);
   });
-  afterEach(() => sockets.splice(0).forEach((s) => s.disconnect()));
+  afterEach(() => live.close());
   afterAll(() => t.close());
 
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -49,16 +46,9 @@ describe('the street office’s dispatcher', () => {
     return t.dataSource.getRepository(Case).findOneByOrFail({ id: outcome.caseId });
   }
 
-  async function listen(token: string, room: string): Promise<{ ack: LiveSubscribeAck; events: LiveEvent[] }> {
-    const socket = io(`${baseUrl}${LIVE_NAMESPACE}`, { path: LIVE_PATH, auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(socket);
-    const events: LiveEvent[] = [];
-    socket.on(LIVE_EVENTS.live, (event: LiveEvent) => events.push(event));
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
-    return { ack: await socket.timeout(5000).emitWithAck(LIVE_EVENTS.subscribe, { room }), events };
+  async function listen(token: string, room: string) {
+    const client = await live.connect(token);
+    return { ack: await client.subscribe(room), events: client.events };
   }
 
   it('takes the street’s own queue: sees, accepts and passes on a report outside every grid', async () => {
@@ -112,10 +102,3 @@ describe('the street office’s dispatcher', () => {
   });
 });
 
-async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

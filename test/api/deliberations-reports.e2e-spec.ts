@@ -1,36 +1,14 @@
 import type { DeliberationPage, DeliberationReportedCommentView } from '@linli/shared';
-import { DataSource } from 'typeorm';
-import { Household } from '../../server/src/residencies/household.entity';
-import { Residency } from '../../server/src/residencies/residency.entity';
-import { createOrgTree, createUser, type OrgTree, unique } from './support/factories';
+import { Neighbourhood, type Person } from './support/neighbourhood';
 import { startTestApp, type TestApp } from './support/test-app';
 
-const inHours = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
-
-interface Person {
-  id: number;
-  name: string;
-  token: string;
-}
-
-/** One community with its party branch and committee; residents, deliberations and comments made on demand. */
-class Community {
-  private residents = 0;
-
-  constructor(
-    readonly t: TestApp,
-    readonly org: OrgTree,
-    readonly branch: Person,
-    readonly committee: Person,
-  ) {}
+/** A Neighbourhood with comments, reports and the committee's queue of them. */
+class Community extends Neighbourhood {
+  private named = 0;
 
   static async create(t: TestApp): Promise<Community> {
-    const org = await createOrgTree(t.dataSource);
-    const person = async (name: string, role: 'party_branch' | 'community_committee'): Promise<Person> => {
-      const user = await createUser(t.dataSource, { name, grants: [{ role, scopeId: org.community.id }] });
-      return { id: user.id, name, token: await t.tokenFor(user.id) };
-    };
-    return new Community(t, org, await person('党支部书记', 'party_branch'), await person('居委会主任', 'community_committee'));
+    const n = await Neighbourhood.create(t);
+    return new Community(n.t, n.org, n.branch, n.committee);
   }
 
   get id(): number {
@@ -38,22 +16,13 @@ class Community {
   }
 
   /** A verified resident with a distinctive name, so a leaked name would show in a response. */
-  async resident(name = `居民${'甲乙丙丁戊己庚辛壬癸'[this.residents++ % 10]}号`): Promise<Person> {
-    const ds: DataSource = this.t.dataSource;
-    const user = await createUser(ds, { name });
-    const household = await ds.getRepository(Household).save({ communityId: this.id, gridId: null, building: '1栋', unit: '1单元', room: unique('R') });
-    await ds.getRepository(Residency).save(ds.getRepository(Residency).create({ userId: user.id, householdId: household.id, relation: 'tenant', exclusiveArea: null, status: 'verified' }));
-    return { id: user.id, name, token: await this.t.tokenFor(user.id) };
+  person(name = `居民${'甲乙丙丁戊己庚辛壬癸'[this.named++ % 10]}号`): Promise<Person> {
+    return this.resident({ name });
   }
 
-  /** Proposed by the resident, approved by the branch, opened by the committee. */
-  async deliberation(proposer: Person, title: string): Promise<number> {
-    const topic = await this.post(proposer.token, `/communities/${this.id}/topics`, { title, body: '请大家讨论。', scope: { kind: 'community' } });
-    expect(topic.status).toBe(201);
-    expect((await this.post(this.branch.token, `/topics/${topic.body.id}/review`, { decision: 'approve' })).status).toBe(200);
-    const opened = await this.post(this.committee.token, `/topics/${topic.body.id}/deliberations`, { discussionEndsAt: inHours(24) });
-    expect(opened.status).toBe(201);
-    return opened.body.id as number;
+  /** A deliberation under this title, proposed by the resident, approved and opened; its id. */
+  async topic(proposer: Person, title: string): Promise<number> {
+    return (await this.deliberation(proposer, { kind: 'community' }, title)).id;
   }
 
   async comment(author: Person, deliberationId: number, body: string, parentId?: number): Promise<number> {
@@ -75,16 +44,6 @@ class Community {
     expect(res.status).toBe(200);
     return (res.body as DeliberationPage<DeliberationReportedCommentView>).items;
   }
-
-  post(token: string | null, path: string, body: object = {}) {
-    const req = this.t.request.post(`/api${path}`).send(body);
-    return token ? req.set('Authorization', `Bearer ${token}`) : req;
-  }
-
-  get(token: string | null, path: string) {
-    const req = this.t.request.get(`/api${path}`);
-    return token ? req.set('Authorization', `Bearer ${token}`) : req;
-  }
 }
 
 describe('the committee’s queue of reported comments (/api)', () => {
@@ -97,9 +56,9 @@ describe('the committee’s queue of reported comments (/api)', () => {
 
   it('lists the community’s reported comments newest report first, with reasons and counts but never who reported', async () => {
     const c = await Community.create(t);
-    const [author, replier, reporterA, reporterB] = [await c.resident('张三丰'), await c.resident('欧阳娜娜'), await c.resident('举报人赵钱'), await c.resident('举报人孙李')];
-    const first = await c.deliberation(author, '东门加装充电桩');
-    const second = await c.deliberation(author, '楼道加装声控灯');
+    const [author, replier, reporterA, reporterB] = [await c.person('张三丰'), await c.person('欧阳娜娜'), await c.person('举报人赵钱'), await c.person('举报人孙李')];
+    const first = await c.topic(author, '东门加装充电桩');
+    const second = await c.topic(author, '楼道加装声控灯');
     const rude = await c.comment(author, first, '不文明的话');
     const fine = await c.comment(author, first, '支持加装');
     const reply = await c.comment(replier, second, '你懂什么', await c.comment(author, second, '建议装感应灯'));
@@ -109,8 +68,8 @@ describe('the committee’s queue of reported comments (/api)', () => {
 
     // Another community's reports are its own committee's business.
     const other = await Community.create(t);
-    const stranger = await other.resident();
-    await other.report(stranger, await other.comment(stranger, await other.deliberation(stranger, '别处的议题'), '别处的评论'), '广告');
+    const stranger = await other.person();
+    await other.report(stranger, await other.comment(stranger, await other.topic(stranger, '别处的议题'), '别处的评论'), '广告');
 
     const res = await c.queue(c.committee.token);
     expect(res.status).toBe(200);
@@ -149,7 +108,7 @@ describe('the committee’s queue of reported comments (/api)', () => {
   it('answers visitors 401 and everyone but the community’s own committee 403', async () => {
     const c = await Community.create(t);
     const other = await Community.create(t);
-    const resident = await c.resident();
+    const resident = await c.person();
 
     const visitor = await c.queue(null);
     expect(visitor.status).toBe(401);
@@ -165,8 +124,8 @@ describe('the committee’s queue of reported comments (/api)', () => {
 
   it('dismisses a comment’s open reports with a note, once: the comment stays and the item moves to 已处理', async () => {
     const c = await Community.create(t);
-    const [author, a, b] = [await c.resident(), await c.resident(), await c.resident()];
-    const d = await c.deliberation(author, '小区停车收费');
+    const [author, a, b] = [await c.person(), await c.person(), await c.person()];
+    const d = await c.topic(author, '小区停车收费');
     const comment = await c.comment(author, d, '物业乱收费');
     await c.report(a, comment, '不实信息');
     await c.report(b, comment, '煽动');
@@ -202,8 +161,8 @@ describe('the committee’s queue of reported comments (/api)', () => {
 
   it('hiding a reported comment handles its open reports with the hide reason; the committee still reads the text', async () => {
     const c = await Community.create(t);
-    const [author, a] = [await c.resident(), await c.resident()];
-    const d = await c.deliberation(author, '垃圾分类投放点');
+    const [author, a] = [await c.person(), await c.person()];
+    const d = await c.topic(author, '垃圾分类投放点');
     const comment = await c.comment(author, d, '骂人的话');
     await c.report(a, comment, '辱骂他人');
 
@@ -225,8 +184,8 @@ describe('the committee’s queue of reported comments (/api)', () => {
 
   it('opens a handled item again when someone reports it afterwards, keeping the earlier handling', async () => {
     const c = await Community.create(t);
-    const [author, a, b] = [await c.resident(), await c.resident(), await c.resident()];
-    const d = await c.deliberation(author, '电梯维修基金');
+    const [author, a, b] = [await c.person(), await c.person(), await c.person()];
+    const d = await c.topic(author, '电梯维修基金');
     const comment = await c.comment(author, d, '有争议的话');
     await c.report(a, comment, '误导');
     expect((await c.post(c.committee.token, `/comments/${comment}/reports/dismiss`, { note: '事实陈述' })).status).toBe(200);
@@ -248,13 +207,13 @@ describe('the committee’s queue of reported comments (/api)', () => {
 
   it('pages through the queue newest report first without repeating or skipping an item', async () => {
     const c = await Community.create(t);
-    const [author, reporter] = [await c.resident(), await c.resident()];
-    const d = await c.deliberation(author, '健身器材更新');
+    const [author, reporter] = [await c.person(), await c.person()];
+    const d = await c.topic(author, '健身器材更新');
     const comments: number[] = [];
     for (let i = 1; i <= 5; i++) comments.push(await c.comment(author, d, `第${i}条评论`));
     for (const id of comments) await c.report(reporter, id, '刷屏');
     // A later report on the first comment brings it to the front.
-    await c.report(await c.resident(), comments[0], '重复发帖');
+    await c.report(await c.person(), comments[0], '重复发帖');
 
     const pages = [];
     for (let page = 1; page <= 3; page++) {

@@ -11,6 +11,7 @@ export const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOStrin
 
 export interface Person {
   id: number;
+  name: string;
   token: string;
 }
 
@@ -27,13 +28,14 @@ export class Neighbourhood {
     const org = await createOrgTree(t.dataSource);
     const branch = await createUser(t.dataSource, { name: '党支部书记', grants: [{ role: 'party_branch', scopeId: org.community.id }] });
     const committee = await createUser(t.dataSource, { name: '居委会主任', grants: [{ role: 'community_committee', scopeId: org.community.id }] });
-    return new Neighbourhood(t, org, { id: branch.id, token: await t.tokenFor(branch.id) }, { id: committee.id, token: await t.tokenFor(committee.id) });
+    return new Neighbourhood(t, org, { id: branch.id, name: branch.name, token: await t.tokenFor(branch.id) }, { id: committee.id, name: committee.name, token: await t.tokenFor(committee.id) });
   }
 
   /** A person with a residency in this community (verified unless told otherwise). */
-  async resident(opts: { building?: string; owner?: { area: number; household?: Household }; status?: 'verified' | 'pending' } = {}): Promise<Person & { household: Household }> {
+  async resident(opts: { name?: string; building?: string; owner?: { area: number; household?: Household }; status?: 'verified' | 'pending' } = {}): Promise<Person & { household: Household }> {
     const ds: DataSource = this.t.dataSource;
-    const user = await createUser(ds, { name: '王小明' });
+    const name = opts.name ?? '王小明';
+    const user = await createUser(ds, { name });
     const household =
       opts.owner?.household ??
       (await ds.getRepository(Household).save({ communityId: this.org.community.id, gridId: null, building: opts.building ?? '1栋', unit: '1单元', room: unique('R') }));
@@ -46,7 +48,7 @@ export class Neighbourhood {
         status: opts.status ?? 'verified',
       }),
     );
-    return { id: user.id, token: await this.t.tokenFor(user.id), household };
+    return { id: user.id, name, token: await this.t.tokenFor(user.id), household };
   }
 
   post(token: string | null, path: string, body: object = {}) {
@@ -60,8 +62,8 @@ export class Neighbourhood {
   }
 
   /** Proposed by a resident, approved by the branch, opened by the committee. */
-  async deliberation(proposer: Person, scope: object = { kind: 'community' }): Promise<DeliberationView> {
-    const topic = await this.post(proposer.token, `/communities/${this.org.community.id}/topics`, { title: '小区东门加装充电桩', body: '电动车在楼道充电不安全，建议在东门集中充电。', scope });
+  async deliberation(proposer: Person, scope: object = { kind: 'community' }, title = '小区东门加装充电桩'): Promise<DeliberationView> {
+    const topic = await this.post(proposer.token, `/communities/${this.org.community.id}/topics`, { title, body: '电动车在楼道充电不安全，建议在东门集中充电。', scope });
     expect(topic.status).toBe(201);
     expect((await this.post(this.branch.token, `/topics/${topic.body.id}/review`, { decision: 'approve' })).status).toBe(200);
     const opened = await this.post(this.committee.token, `/topics/${topic.body.id}/deliberations`, { discussionEndsAt: inHours(24) });
