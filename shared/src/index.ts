@@ -18,3 +18,4 @@ export * from './api/cases';
 export * from './api/case-inbox';
 export * from './api/deliberations';
 export * from './api/notifications';
+export * from './api/wechat-subscriptions';
