@@ -1,10 +1,15 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
+import { isPollResultFieldKeys, type PollResultFieldKeys } from './wechat-template-fields';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
+
+/** Which version of the mini-program a subscription message opens: released, trial (体验版) or developer build. */
+export const WECHAT_MINIPROGRAM_STATES = ['formal', 'trial', 'developer'] as const;
+export type WechatMiniprogramState = (typeof WECHAT_MINIPROGRAM_STATES)[number];
 
 /**
  * The server's whole configuration, typed and validated once at start-up.
@@ -63,6 +68,29 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   wechatSecret?: string;
+
+  /** Template id of the vote-result subscription message (订阅消息); unset = no subscription messages at all. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,128}$/, { message: 'must be a template id from the WeChat admin console' })
+  wechatPollResultTemplateId?: string;
+
+  /** The mini-program version a subscription message opens. */
+  @IsIn(WECHAT_MINIPROGRAM_STATES)
+  wechatMiniprogramState: WechatMiniprogramState;
+
+  /** Which template data key carries the vote's title, its result and its closing time. */
+  @ValidateBy({
+    name: 'isPollResultFieldKeys',
+    validator: { validate: isPollResultFieldKeys, defaultMessage: () => 'must look like title=thing1,result=thing2,closedAt=time3' },
+  })
+  wechatPollResultFields: PollResultFieldKeys;
+
+  /** How often the retry sweep of subscription messages runs, in seconds; 0 = never. */
+  @IsInt()
+  @Min(0)
+  // As for the media sweep: longer periods make setInterval fire at once.
+  @Max(2_147_483)
+  wechatSendSweepSeconds: number;
 
   /** The built H5 mini-program, served at `/` when present. */
   @IsString()

@@ -109,6 +109,48 @@ describe('loadConfig', () => {
     expect(new Set((caught as ConfigError).problems.map((p) => p.split(':')[0]))).toEqual(new Set([name]));
   });
 
+  it('sends no WeChat subscription messages unless a template is configured, opening the released mini-program', () => {
+    const config = loadConfig({});
+    expect(config.wechatPollResultTemplateId).toBeUndefined();
+    expect(config.wechatMiniprogramState).toBe('formal');
+    expect(config.wechatPollResultFields).toEqual({ title: 'thing1', result: 'thing2', closedAt: 'time3' });
+    expect(config.wechatSendSweepSeconds).toBe(60);
+    expect(loadConfig({ NODE_ENV: 'test' }).wechatSendSweepSeconds).toBe(0);
+  });
+
+  it('reads the subscription message settings', () => {
+    const config = loadConfig({
+      WECHAT_POLL_RESULT_TEMPLATE_ID: 'zun-LzcQyW-edafCVvzPkK4de2Rllr1fFpw2A_x0oXE',
+      WECHAT_MINIPROGRAM_STATE: 'Trial',
+      WECHAT_POLL_RESULT_FIELDS: 'title=thing4,result=thing5,closedAt=date2',
+      WECHAT_SEND_SWEEP_SECONDS: '30',
+    });
+    expect(config).toMatchObject({
+      wechatPollResultTemplateId: 'zun-LzcQyW-edafCVvzPkK4de2Rllr1fFpw2A_x0oXE',
+      wechatMiniprogramState: 'trial',
+      wechatPollResultFields: { title: 'thing4', result: 'thing5', closedAt: 'date2' },
+      wechatSendSweepSeconds: 30,
+    });
+  });
+
+  it.each([
+    [{ WECHAT_MINIPROGRAM_STATE: 'release' }, 'WECHAT_MINIPROGRAM_STATE'],
+    [{ WECHAT_POLL_RESULT_TEMPLATE_ID: 'not a template id!' }, 'WECHAT_POLL_RESULT_TEMPLATE_ID'],
+    [{ WECHAT_POLL_RESULT_FIELDS: 'title=thing1,result=thing2' }, 'WECHAT_POLL_RESULT_FIELDS'],
+    [{ WECHAT_POLL_RESULT_FIELDS: 'title=thing1,result=thing1,closedAt=time3' }, 'WECHAT_POLL_RESULT_FIELDS'],
+    [{ WECHAT_SEND_SWEEP_SECONDS: '-5' }, 'WECHAT_SEND_SWEEP_SECONDS'],
+    [{ WECHAT_SEND_SWEEP_SECONDS: '2147484' }, 'WECHAT_SEND_SWEEP_SECONDS'],
+  ])('refuses %p for subscription messages, naming %s', (env, name) => {
+    let caught: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect(new Set((caught as ConfigError).problems.map((p) => p.split(':')[0]))).toEqual(new Set([name]));
+  });
+
   it('lists every bad variable by its environment name in one error', () => {
     let caught: unknown;
     try {

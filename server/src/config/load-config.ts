@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { AppConfig } from './app-config';
 import { REPO_ROOT } from './repo-root';
+import { DEFAULT_POLL_RESULT_FIELDS, parsePollResultFields, type PollResultFieldKeys } from './wechat-template-fields';
 
 /** Only for development; production refuses to start without JWT_SECRET. */
 export const DEV_JWT_SECRET = 'linli-dev-secret-not-for-production';
@@ -23,6 +24,10 @@ const ENV_NAMES: Record<string, string> = {
   wechatTimeoutMs: 'WECHAT_TIMEOUT_MS',
   wechatAppId: 'WECHAT_APPID',
   wechatSecret: 'WECHAT_SECRET',
+  wechatPollResultTemplateId: 'WECHAT_POLL_RESULT_TEMPLATE_ID',
+  wechatMiniprogramState: 'WECHAT_MINIPROGRAM_STATE',
+  wechatPollResultFields: 'WECHAT_POLL_RESULT_FIELDS',
+  wechatSendSweepSeconds: 'WECHAT_SEND_SWEEP_SECONDS',
   h5Dir: 'H5_DIR',
   mediaDir: 'MEDIA_DIR',
   logLevel: 'LOG_LEVEL',
@@ -66,6 +71,13 @@ function parseBoolean(value: string | undefined, fallback: boolean): boolean | s
   return text;
 }
 
+/** The field mapping, or the text itself when it does not parse, so validation reports it. */
+function parseFieldKeys(value: string | undefined, fallback: PollResultFieldKeys): PollResultFieldKeys | string {
+  const text = blankToUndefined(value);
+  if (text === undefined) return fallback;
+  return parsePollResultFields(text) ?? text;
+}
+
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((error) => {
     const name = ENV_NAMES[error.property] ?? error.property;
@@ -100,6 +112,11 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     wechatTimeoutMs: parseInteger(env.WECHAT_TIMEOUT_MS, 5000),
     wechatAppId: blankToUndefined(env.WECHAT_APPID),
     wechatSecret: blankToUndefined(env.WECHAT_SECRET),
+    wechatPollResultTemplateId: blankToUndefined(env.WECHAT_POLL_RESULT_TEMPLATE_ID),
+    wechatMiniprogramState: blankToUndefined(env.WECHAT_MINIPROGRAM_STATE)?.toLowerCase() ?? 'formal',
+    wechatPollResultFields: parseFieldKeys(env.WECHAT_POLL_RESULT_FIELDS, DEFAULT_POLL_RESULT_FIELDS),
+    // Like the other sweeps: tests run it by hand (sweepOnce) unless they ask for the timer.
+    wechatSendSweepSeconds: parseInteger(env.WECHAT_SEND_SWEEP_SECONDS, nodeEnv === 'test' ? 0 : 60),
     h5Dir: blankToUndefined(env.H5_DIR) ?? join(REPO_ROOT, 'miniapp', 'dist', 'h5'),
     mediaDir: blankToUndefined(env.MEDIA_DIR) ?? join(REPO_ROOT, '.data', 'media'),
     logLevel: blankToUndefined(env.LOG_LEVEL)?.toLowerCase() ?? 'info',
