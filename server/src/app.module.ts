@@ -20,6 +20,7 @@ import { RealtimeModule } from './realtime/realtime.module';
 import { ResidenciesModule } from './residencies/residencies.module';
 import { UsersModule } from './users/users.module';
 import { VolunteersModule } from './volunteers/volunteers.module';
+import { WechatModule } from './wechat/wechat.module';
 
 /** The whole server, for one validated configuration. */
 @Module({})
@@ -51,6 +52,7 @@ export class AppModule {
         CasesModule,
         VolunteersModule,
         DeliberationsModule,
+        WechatModule,
         ...h5,
       ],
     };

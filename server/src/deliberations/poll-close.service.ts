@@ -8,6 +8,7 @@ import { BulletinService } from './bulletin.service';
 import { Poll } from './entities/poll.entity';
 import { countPollBallots } from './poll-count';
 import { TransactionRunner } from '../database/transaction-runner';
+import { PollResultSubscriptions } from '../wechat/poll-result-subscriptions';
 import { ResidencyScope } from './residency-scope';
 import { bulletinView, scopeOf } from './views';
 
@@ -34,6 +35,7 @@ export class PollCloseService {
     private readonly live: LivePublisher,
     private readonly residency: ResidencyScope,
     private readonly notifications: NotificationsService,
+    private readonly wechatResults: PollResultSubscriptions,
   ) {}
 
   /** Closes every poll past its closing time; returns how many this call closed. */
@@ -80,6 +82,8 @@ export class PollCloseService {
       type: DELIBERATION_LIVE_EVENTS.bulletinPosted,
       data: bulletinView(post),
     });
+    // Residents who asked for it also get the result as a WeChat message; in the background, never undoing the close.
+    this.wechatResults.pollClosed(id);
     return true;
   }
 }
