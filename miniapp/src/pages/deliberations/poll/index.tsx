@@ -25,6 +25,7 @@ import { OptionBars, PollResultCard } from './poll-result-card';
 import { newIdempotencyKey } from './idempotency-key';
 import { checkReceiptLocally } from './receipt-verify';
 import { optionRows } from './result-lines';
+import { ResultSubscriptionOffer } from './result-subscription';
 import '../deliberations.css';
 
 const TYPE_HINTS = {
@@ -189,6 +190,8 @@ export default function PollPage() {
   const [counts, setCounts] = useState<DeliberationPollCounts | null>(null);
   const [mine, setMine] = useState<DeliberationPollMeView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // A ballot accepted on this page: the moment to offer the result by WeChat (weapp only).
+  const [voted, setVoted] = useState(false);
 
   const load = useCallback(() => {
     deliberationsApi
@@ -236,6 +239,7 @@ export default function PollPage() {
 
   function onCast(slot: DeliberationVoterSlot, receipt: DeliberationBallotReceipt) {
     setMine((prev) => prev && { ...prev, slots: prev.slots.map((s) => (slotKey(s) === slotKey(slot) ? { ...s, current: receipt } : s)) });
+    setVoted(true);
     if (!poll!.hideResultsUntilClose) load();
   }
 
@@ -316,6 +320,8 @@ export default function PollPage() {
           )}
         </View>
       )}
+
+      <ResultSubscriptionOffer pollId={poll.id} voted={voted && open} signedIn={!!current} />
 
       <ReceiptChecker pollId={poll.id} initial={lastReceipt} />
       <View id='poll-deliberation' className='link-row' onClick={() => Taro.navigateTo({ url: `/pages/deliberations/detail/index?id=${poll.deliberationId}` })}>
