@@ -35,11 +35,33 @@ export class LiveRedisAdapter implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     const connections = this.connections;
     this.connections = [];
-    // quit() waits for queued commands, which never run while Redis is unreachable.
-    await Promise.all(
-      connections.map((connection) =>
-        connection.status === 'ready' ? connection.quit().catch(() => connection.disconnect()) : connection.disconnect(),
-      ),
-    );
+    await Promise.all(connections.map((connection) => closeGracefully(connection)));
   }
+}
+
+/** How long shutdown waits for a pub/sub connection still being set up before dropping it. */
+const SHUTDOWN_READY_WAIT_MS = 2000;
+
+/**
+ * quit() once the connection is ready: the adapter's own SUBSCRIBE commands, queued while it connected, then
+ * finish instead of failing with "Connection is closed" (an app stopped moments after it started). quit() waits
+ * for queued commands, which never run while Redis is unreachable: a connection not ready in time is dropped.
+ */
+async function closeGracefully(connection: Redis): Promise<void> {
+  if (connection.status === 'connecting' || connection.status === 'connect') {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, SHUTDOWN_READY_WAIT_MS);
+      connection.once('ready', done);
+      function done() {
+        clearTimeout(timer);
+        connection.off('ready', done);
+        resolve();
+      }
+    });
+  }
+  if (connection.status !== 'ready') {
+    connection.disconnect();
+    return;
+  }
+  await connection.quit().catch(() => connection.disconnect());
 }
