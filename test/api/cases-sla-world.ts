@@ -4,10 +4,7 @@
  * filed through the real intake service (no photos; the outcomes test uploads its own).
  */
 import type { RoleGrant } from '@linli/shared';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { DataSource } from 'typeorm';
 import { CaseIntake } from '../../server/src/cases/case-intake.service';
 import { CaseTransitions, CaseTransitionPayload } from '../../server/src/cases/case-transitions.service';
@@ -19,9 +16,8 @@ import { DutyShift } from '../../server/src/dispatch/duty-shift.entity';
 import { Grid } from '../../server/src/grids/grid.entity';
 import { User } from '../../server/src/users/user.entity';
 import { createOrgTree, createUser, OrgTree, squareAround } from './support/factories';
+import { SecondServer } from './support/second-server';
 import type { TestApp } from './support/test-app';
-
-const ROOT = resolve(__dirname, '../..');
 
 /** One square of ~200 m per world, far from the seeded district and from the other case tests' areas. */
 let area = 0;
@@ -84,55 +80,21 @@ export const HOUR_MS = 3_600_000;
 
 /** A second server process on the same database that runs the deadline sweep when told to. */
 export class SweepingProcess {
-  private constructor(
-    private readonly child: ChildProcessWithoutNullStreams,
-    private readonly lines: AsyncIterator<string>,
-  ) {}
+  private constructor(private readonly server: SecondServer) {}
 
   static async start(databaseUrl: string): Promise<SweepingProcess> {
-    const script = `
-      require('reflect-metadata');
-      const { createApp } = require(${JSON.stringify(join(ROOT, 'server/src/app.factory.ts'))});
-      const { CaseSlaSweep } = require(${JSON.stringify(join(ROOT, 'server/src/cases/sla-sweep.service.ts'))});
-      const readline = require('node:readline');
-      (async () => {
-        const app = await createApp({ databaseUrl: process.env.K_DATABASE_URL, devLogin: false, seedOnStart: false, demo: false, logLevel: 'silent', h5Dir: '/nonexistent-h5', caseSweepSeconds: 0 });
-        const sweep = app.get(CaseSlaSweep);
-        console.log('ready');
-        for await (const line of readline.createInterface({ input: process.stdin })) {
-          const [cmd, at] = line.split(' ');
-          if (cmd === 'sweep') {
-            try { console.log('swept ' + JSON.stringify(await sweep.sweepOnce(new Date(at)))); } catch (e) { console.log('failed ' + String(e && e.message)); }
-          }
-          if (cmd === 'exit') { await app.close(); process.exit(0); }
-        }
-      })().catch((e) => { console.log('failed ' + String(e && e.stack)); process.exit(1); });
-    `;
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script], {
-      cwd: ROOT,
-      env: { ...process.env, K_DATABASE_URL: databaseUrl, SWC_NODE_PROJECT: join(ROOT, 'bench/tsconfig.json'), LOG_LEVEL: 'silent', NODE_ENV: 'test' },
-    });
-    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    const second = new SweepingProcess(child, lines);
-    const first = await second.next();
-    if (first !== 'ready') throw new Error(`second process did not start: ${first}`);
-    return second;
+    const commands = `(app, load) => {
+      const sweep = app.get(load('server/src/cases/sla-sweep.service.ts').CaseSlaSweep);
+      return { sweep: (at) => sweep.sweepOnce(new Date(at)) };
+    }`;
+    return new SweepingProcess(await SecondServer.start({ databaseUrl }, commands));
   }
 
-  async sweep(at: Date): Promise<CaseSweepReport> {
-    this.child.stdin.write(`sweep ${at.toISOString()}\n`);
-    const line = await this.next();
-    if (!line.startsWith('swept ')) throw new Error(`second process: ${line}`);
-    return JSON.parse(line.slice('swept '.length)) as CaseSweepReport;
+  sweep(at: Date): Promise<CaseSweepReport> {
+    return this.server.ask<CaseSweepReport>('sweep', at.toISOString());
   }
 
-  async stop(): Promise<void> {
-    this.child.stdin.write('exit\n');
-    await new Promise((done) => this.child.once('exit', done));
-  }
-
-  private async next(): Promise<string> {
-    const { value, done } = await this.lines.next();
-    return done ? 'exited' : value;
+  stop(): Promise<void> {
+    return this.server.stop();
   }
 }

@@ -1,8 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import { join } from 'node:path';
 import { verifyChain, type DeliberationChainView, type DeliberationPollView } from '@linli/shared';
 import { PollCloseService } from '../../server/src/deliberations/poll-close.service';
 import { BulletinPost } from '../../server/src/deliberations/entities/bulletin-post.entity';
@@ -12,9 +10,8 @@ import { Household } from '../../server/src/residencies/household.entity';
 import { Notification } from '../../server/src/notifications/notification.entity';
 import { Residency } from '../../server/src/residencies/residency.entity';
 import { createOrgTree, createUser, unique } from './support/factories';
+import { SecondServer } from './support/second-server';
 import { startTestApp, type TestApp } from './support/test-app';
-
-const ROOT = resolve(__dirname, '../..');
 
 /** A community with a committee, `residents` verified residents, and an open single-choice poll. */
 async function openPoll(t: TestApp, residents: number): Promise<{ pollId: number; communityId: number; tokens: string[]; userIds: number[] }> {
@@ -92,78 +89,30 @@ describe('ballots under concurrency', () => {
   });
 });
 
-/** A second server process on the same database, which closes a poll when told to. */
-class SecondProcess {
-  private constructor(
-    private readonly child: ChildProcessWithoutNullStreams,
-    private readonly lines: AsyncIterator<string>,
-  ) {}
-
-  static async start(databaseUrl: string): Promise<SecondProcess> {
-    const script = `
-      require('reflect-metadata');
-      const { createApp } = require(${JSON.stringify(join(ROOT, 'server/src/app.factory.ts'))});
-      const { PollCloseService } = require(${JSON.stringify(join(ROOT, 'server/src/deliberations/poll-close.service.ts'))});
-      const { BallotsService } = require(${JSON.stringify(join(ROOT, 'server/src/deliberations/ballots.service.ts'))});
-      const readline = require('node:readline');
-      (async () => {
-        const app = await createApp({ databaseUrl: process.env.K_DATABASE_URL, devLogin: false, seedOnStart: false, demo: false, logLevel: 'silent', h5Dir: '/nonexistent-h5' });
-        const closer = app.get(PollCloseService);
-        const ballots = app.get(BallotsService);
-        console.log('ready');
-        for await (const line of readline.createInterface({ input: process.stdin })) {
-          const [cmd, id] = line.split(' ');
-          if (cmd === 'close') {
-            try { console.log('closed ' + (await closer.closePoll(Number(id)))); } catch (e) { console.log('failed ' + String(e && e.message)); }
-          }
-          if (cmd === 'cast') {
-            const [, pollId, userId, option] = line.split(' ');
-            ballots.cast({ id: Number(userId), grants: [] }, Number(pollId), { choice: [option] }, undefined).then(
-              (outcome) => console.log('cast ' + outcome.receipt.seq),
-              (e) => console.log('failed ' + String(e && e.message)),
-            );
-          }
-          if (cmd === 'exit') { await app.close(); process.exit(0); }
-        }
-      })().catch((e) => { console.log('failed ' + String(e && e.stack)); process.exit(1); });
-    `;
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', '-e', script], {
-      cwd: ROOT,
-      env: { ...process.env, K_DATABASE_URL: databaseUrl, SWC_NODE_PROJECT: join(ROOT, 'bench/tsconfig.json'), LOG_LEVEL: 'silent' },
-    });
-    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    const second = new SecondProcess(child, lines);
-    const first = await second.next();
-    if (first !== 'ready') throw new Error(`second process did not start: ${first}`);
-    return second;
-  }
-
-  async next(): Promise<string> {
-    const { value, done } = await this.lines.next();
-    return done ? 'exited' : value;
-  }
-
-  send(line: string): void {
-    this.child.stdin.write(`${line}\n`);
-  }
-
-  async stop(): Promise<void> {
-    this.send('exit');
-    await new Promise((done) => this.child.once('exit', done));
-  }
-}
+/** A second server process on the same database that closes polls and casts ballots when told to. */
+const CLOSER_AND_VOTER = `(app, load) => {
+  const closer = app.get(load('server/src/deliberations/poll-close.service.ts').PollCloseService);
+  const ballots = app.get(load('server/src/deliberations/ballots.service.ts').BallotsService);
+  return {
+    close: (id) => closer.closePoll(Number(id)),
+    cast: async (arg) => {
+      const [pollId, userId, option] = arg.split(' ');
+      return (await ballots.cast({ id: Number(userId), grants: [] }, Number(pollId), { choice: [option] }, undefined)).receipt.seq;
+    },
+  };
+}`;
 
 describe('closing a poll from two server processes at once', () => {
   let dir: string;
   let t: TestApp;
-  let second: SecondProcess;
+  let second: SecondServer;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'linli-close-'));
     const mysql = process.env.DATABASE_URL && /^(mysql|mariadb):/.test(process.env.DATABASE_URL);
     t = await startTestApp(mysql ? {} : { databaseUrl: `sqlite:${join(dir, 'shared.sqlite')}` }, { seed: false });
     const url = mysql ? String((t.dataSource.options as { url?: string }).url) : `sqlite:${join(dir, 'shared.sqlite')}`;
-    second = await SecondProcess.start(url);
+    second = await SecondServer.start({ databaseUrl: url }, CLOSER_AND_VOTER);
   }, 60_000);
 
   afterAll(async () => {
@@ -175,17 +124,12 @@ describe('closing a poll from two server processes at once', () => {
   it('chains ballots cast through both processes at once into one unbroken chain', async () => {
     const { pollId, tokens, userIds } = await openPoll(t, 30);
     const there = userIds.slice(15);
-    for (const id of there) second.send(`cast ${pollId} ${id} no`);
-    const [here, replies] = await Promise.all([
+    const [here, seqs] = await Promise.all([
       Promise.all(tokens.slice(0, 15).map((token) => t.request.post(`/api/polls/${pollId}/ballots`).set('Authorization', `Bearer ${token}`).send({ choice: ['yes'] }))),
-      (async () => {
-        const lines: string[] = [];
-        while (lines.length < there.length) lines.push(await second.next());
-        return lines;
-      })(),
+      Promise.all(there.map((id) => second.ask<number>('cast', `${pollId} ${id} no`))),
     ]);
     expect(here.map((r) => r.status)).toEqual(new Array(15).fill(201));
-    expect(replies.filter((line) => !line.startsWith('cast '))).toEqual([]);
+    expect(seqs.every((seq) => Number.isInteger(seq) && seq > 0)).toBe(true);
     const chain = (await t.request.get(`/api/polls/${pollId}/chain`)).body as DeliberationChainView;
     const stored = await t.dataSource.getRepository(Poll).findOneByOrFail({ id: pollId });
     expect(chain.count).toBe(30);
@@ -198,11 +142,8 @@ describe('closing a poll from two server processes at once', () => {
     for (const token of tokens) await t.request.post(`/api/polls/${pollId}/ballots`).set('Authorization', `Bearer ${token}`).send({ choice: ['yes'] });
     await t.dataSource.getRepository(Poll).update({ id: pollId }, { closesAt: new Date(Date.now() - 1000) });
 
-    second.send(`close ${pollId}`);
-    const [here, there] = await Promise.all([t.app.get(PollCloseService).closePoll(pollId), second.next()]);
-    expect([here, there === 'closed true']).toContain(true);
-    expect(there).toMatch(/^closed (true|false)$/);
-    expect([here, there === 'closed true'].filter(Boolean)).toHaveLength(1);
+    const [here, there] = await Promise.all([t.app.get(PollCloseService).closePoll(pollId), second.ask<boolean>('close', pollId)]);
+    expect([here, there].filter(Boolean)).toHaveLength(1);
 
     expect(await t.dataSource.getRepository(BulletinPost).countBy({ communityId, kind: 'poll_result' })).toBe(1);
     // Each of the three residents is told once, however many processes raced to close.
