@@ -1,6 +1,7 @@
 import { canFire, CASE_STATUSES, type CaseTimelineEvent } from '@linli/shared';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { startPeriodicSweep } from '../common/periodic-sweep';
 import { Brackets, EntityManager, In } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -48,7 +49,6 @@ class NoLongerDue extends Error {}
 @Injectable()
 export class CaseSlaSweep implements OnApplicationBootstrap {
   private readonly logger = new Logger(CaseSlaSweep.name);
-  private running = false;
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -59,11 +59,19 @@ export class CaseSlaSweep implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.caseSweepSeconds <= 0) return;
-    const timer = setInterval(() => void this.tick(), this.config.caseSweepSeconds * 1000);
-    timer.unref();
-    // Registered with the scheduler so it is listed and cleared on shutdown like any other interval.
-    this.scheduler.addInterval(INTERVAL_NAME, timer);
+    startPeriodicSweep({
+      name: INTERVAL_NAME,
+      seconds: this.config.caseSweepSeconds,
+      scheduler: this.scheduler,
+      logger: this.logger,
+      failure: 'case sweep failed',
+      ready: () => this.transactions.dataSource.isInitialized,
+      work: async () => {
+        const done = await this.sweepOnce(new Date());
+        const count = Object.values(done).reduce((n, ids) => n + ids.length, 0);
+        if (count > 0) this.logger.log({ msg: 'case sweep', ...done });
+      },
+    });
   }
 
   /** One pass over the cases due for an action at `now`. Safe to run from several processes at once. */
@@ -83,20 +91,6 @@ export class CaseSlaSweep implements OnApplicationBootstrap {
       }
     }
     return report;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running || !this.transactions.dataSource.isInitialized) return;
-    this.running = true;
-    try {
-      const done = await this.sweepOnce(new Date());
-      const count = Object.values(done).reduce((n, ids) => n + ids.length, 0);
-      if (count > 0) this.logger.log({ msg: 'case sweep', ...done });
-    } catch (error) {
-      this.logger.error({ msg: 'case sweep failed', error: String(error) });
-    } finally {
-      this.running = false;
-    }
   }
 
   /** Cases with at least one action possibly due, oldest first. The pure rules decide the exact actions. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { startPeriodicSweep } from '../common/periodic-sweep';
 import { IsNull, LessThan } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -32,7 +33,6 @@ type Candidate = Pick<MediaFile, 'id' | 'storageKey' | 'thumbKey' | 'bytes' | 't
 @Injectable()
 export class UnclaimedMediaSweep implements OnApplicationBootstrap {
   private readonly logger = new Logger(UnclaimedMediaSweep.name);
-  private running = false;
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -42,11 +42,17 @@ export class UnclaimedMediaSweep implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.mediaSweepSeconds <= 0) return;
-    const timer = setInterval(() => void this.tick(), this.config.mediaSweepSeconds * 1000);
-    timer.unref();
-    // Registered with the scheduler so it is listed and cleared on shutdown like any other interval.
-    this.scheduler.addInterval(INTERVAL_NAME, timer);
+    startPeriodicSweep({
+      name: INTERVAL_NAME,
+      seconds: this.config.mediaSweepSeconds,
+      scheduler: this.scheduler,
+      logger: this.logger,
+      failure: 'unclaimed media sweep failed',
+      ready: () => this.transactions.dataSource.isInitialized,
+      work: async () => {
+        await this.sweepOnce(new Date());
+      },
+    });
   }
 
   /** One pass over the uploads unattached and older than the configured age at `now`. Safe from several processes at once. */
@@ -70,18 +76,6 @@ export class UnclaimedMediaSweep implements OnApplicationBootstrap {
       this.logger.log({ msg: 'unclaimed media swept', count: report.removed.length, bytes: report.bytes, olderThan: olderThan.toISOString() });
     }
     return report;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running || !this.transactions.dataSource.isInitialized) return;
-    this.running = true;
-    try {
-      await this.sweepOnce(new Date());
-    } catch (error) {
-      this.logger.error({ msg: 'unclaimed media sweep failed', error: String(error) });
-    } finally {
-      this.running = false;
-    }
   }
 
   /** A plain read: it only proposes; the conditional DELETE in claim() decides. */

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { startPeriodicSweep } from '../common/periodic-sweep';
 import { pollIdOfSubject, pollResultSubject } from '@linli/shared';
 import { In } from 'typeorm';
 import { AppConfig } from '../config/app-config';
@@ -34,7 +35,6 @@ export interface SubscriptionSweepReport extends SendReport {
 @Injectable()
 export class SubscriptionSweep implements OnApplicationBootstrap {
   private readonly logger = new Logger(SubscriptionSweep.name);
-  private running = false;
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -48,10 +48,18 @@ export class SubscriptionSweep implements OnApplicationBootstrap {
   }
 
   onApplicationBootstrap(): void {
-    if (!this.enabled || this.config.wechatSendSweepSeconds <= 0) return;
-    const timer = setInterval(() => void this.tick(), this.config.wechatSendSweepSeconds * 1000);
-    timer.unref();
-    this.scheduler.addInterval(INTERVAL_NAME, timer);
+    if (!this.enabled) return;
+    startPeriodicSweep({
+      name: INTERVAL_NAME,
+      seconds: this.config.wechatSendSweepSeconds,
+      scheduler: this.scheduler,
+      logger: this.logger,
+      failure: 'wechat subscription sweep failed',
+      ready: () => this.transactions.dataSource.isInitialized,
+      work: async () => {
+        await this.sweepOnce(new Date());
+      },
+    });
   }
 
   /** One pass at `now`. Safe from several processes at once. */
@@ -62,18 +70,6 @@ export class SubscriptionSweep implements OnApplicationBootstrap {
     const released = await this.releaseClosedPolls(now);
     const sent = await this.sender.sendDue(now);
     return { ...sent, failed: sent.failed + reclaimed.failed, released, reclaimed: reclaimed.retrying };
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running || !this.transactions.dataSource.isInitialized) return;
-    this.running = true;
-    try {
-      await this.sweepOnce(new Date());
-    } catch (error) {
-      this.logger.error({ msg: 'wechat subscription sweep failed', error: String(error) });
-    } finally {
-      this.running = false;
-    }
   }
 
   /**
