@@ -48,33 +48,47 @@ function persistentValues(manager: EntityManager, columns: ColumnMetadata[], val
   });
 }
 
+/** One SQL statement with its bound values (`?` placeholders). */
+export interface SqlStatement {
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * Inserts several rows of one table in one statement, nothing read back. Every row must set the same
- * columns (the first row's decide); the SQL text depends only on the table, those columns and the row count.
+ * Several rows of one table in one INSERT statement, nothing read back. Every row must set the same columns
+ * (the first row's decide); the SQL text depends only on the table, those columns and the row count.
  */
-export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
-  if (rows.length === 0) return;
+export function insertRowsStatement<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): SqlStatement {
+  if (rows.length === 0) throw new Error('insertRowsStatement: no rows');
   const driver = manager.connection.driver;
   const metadata = manager.connection.getMetadata(target);
   const columns = metadata.columns.filter((c) => !c.isGenerated && c.getEntityValue(rows[0]) !== undefined);
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   const sql = `INSERT INTO ${driver.escape(metadata.tablePath)} (${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) VALUES ${rows.map(() => tuple).join(', ')}`;
-  await manager.query(sql, rows.flatMap((row) => persistentValues(manager, columns, row)));
+  return { sql, params: rows.flatMap((row) => persistentValues(manager, columns, row)) };
+}
+
+/** Inserts several rows of one table in one statement (see insertRowsStatement). */
+export async function insertRows<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, rows: Partial<T>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const { sql, params } = insertRowsStatement(manager, target, rows);
+  await manager.query(sql, params);
 }
 
 /**
- * Reads the named properties of the rows matching `where` (SQL over column names, `?` for each bound value),
- * converted back as find() would (transformers, dates, booleans), without the query builder: the SQL text is
- * fixed for the call site, and nothing else is selected or hydrated. `suffix` may add ORDER BY or FOR UPDATE.
+ * The SELECT of the named properties of the rows matching `where` (SQL over column names, `?` for each bound
+ * value), and the conversion of its raw rows back as find() would (transformers, dates, booleans), without the
+ * query builder: the SQL text is fixed for the call site, and nothing else is selected or hydrated. `suffix`
+ * may add ORDER BY or FOR UPDATE.
  */
-export async function selectColumns<T extends ObjectLiteral, K extends keyof T & string>(
+export function selectColumnsStatement<T extends ObjectLiteral, K extends keyof T & string>(
   manager: EntityManager,
   target: EntityTarget<T>,
   properties: readonly K[],
   where: string,
   params: unknown[],
   suffix = '',
-): Promise<Pick<T, K>[]> {
+): { statement: SqlStatement; hydrate: (raw: Record<string, unknown>[]) => Pick<T, K>[] } {
   const driver = manager.connection.driver;
   const metadata = manager.connection.getMetadata(target);
   const columns = properties.map((property) => {
@@ -83,12 +97,26 @@ export async function selectColumns<T extends ObjectLiteral, K extends keyof T &
     return column;
   });
   const sql = `SELECT ${columns.map((c) => driver.escape(c.databaseName)).join(', ')} FROM ${driver.escape(metadata.tablePath)} WHERE ${where}${suffix ? ` ${suffix}` : ''}`;
-  const raw: Record<string, unknown>[] = await manager.query(sql, params);
-  return raw.map((row) => {
-    const out = {} as Pick<T, K>;
-    columns.forEach((c, i) => {
-      (out as Record<string, unknown>)[properties[i]] = driver.prepareHydratedValue(row[c.databaseName], c);
+  const hydrate = (raw: Record<string, unknown>[]) =>
+    raw.map((row) => {
+      const out = {} as Pick<T, K>;
+      columns.forEach((c, i) => {
+        (out as Record<string, unknown>)[properties[i]] = driver.prepareHydratedValue(row[c.databaseName], c);
+      });
+      return out;
     });
-    return out;
-  });
+  return { statement: { sql, params }, hydrate };
+}
+
+/** Runs selectColumnsStatement's SELECT on the manager and converts the rows. */
+export async function selectColumns<T extends ObjectLiteral, K extends keyof T & string>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  properties: readonly K[],
+  where: string,
+  params: unknown[],
+  suffix = '',
+): Promise<Pick<T, K>[]> {
+  const { statement, hydrate } = selectColumnsStatement(manager, target, properties, where, params, suffix);
+  return hydrate(await manager.query(statement.sql, statement.params));
 }

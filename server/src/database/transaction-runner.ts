@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { runPipelinedTransaction, type PipelinedTransaction } from './pipelined-transaction';
 import { serializedOnSqlite } from './sqlite-write-queue';
 
 const MAX_DEADLOCK_RETRIES = 3;
@@ -28,14 +29,24 @@ export class TransactionRunner {
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.withDeadlockRetry(work);
+    if (!this.isSqlite) return this.retryingDeadlocks(() => this.dataSource.transaction(work));
     return serializedOnSqlite(this.dataSource, () => this.dataSource.transaction(work));
   }
 
-  private async withDeadlockRetry<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * MariaDB only: a transaction whose statements the work sends in groups (see runPipelinedTransaction), for
+   * hot paths that know their statements up front; deadlock victims are retried as in run().
+   */
+  runPipelined<T>(work: (tx: PipelinedTransaction) => Promise<T>): Promise<T> {
+    if (this.isSqlite) throw new Error('runPipelined: MariaDB/MySQL only');
+    return this.retryingDeadlocks(() => runPipelinedTransaction(this.dataSource, work));
+  }
+
+  /** Runs the transaction again from the start when it was a deadlock victim (or timed out on a lock). */
+  private async retryingDeadlocks<T>(transaction: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.dataSource.transaction(work);
+        return await transaction();
       } catch (error) {
         if (!isRetryableLockFailure(error) || attempt >= MAX_DEADLOCK_RETRIES) throw error;
       }

@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chainNext, chainTimestamp, DELIBERATION_LIVE_EVENTS, genesisHash, liveRoom, newBallotNonce, type DeliberationBallotReceipt } from '@linli/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { insertRows, selectColumns } from '../database/fixed-sql';
+import { insertRowsStatement, selectColumnsStatement, type SqlStatement } from '../database/fixed-sql';
+import type { PipelinedTransaction } from '../database/pipelined-transaction';
 import { LivePublisher } from '../realtime/live-publisher';
 import { DeliberationErrors } from './deliberation-errors';
 import { PollBallotReceipt } from './entities/ballot-receipt.entity';
@@ -38,6 +39,12 @@ interface Waiting {
 
 type Verdict = { ok: true; outcome: BallotAccepted } | { ok: false; error: unknown };
 
+/** A batch's outcome: a verdict per ballot, and the poll as it stands after the batch (null when it was not open). */
+interface Appended {
+  verdicts: Verdict[];
+  poll: LockedPoll | null;
+}
+
 /** Most ballots one transaction appends. */
 const MAX_BATCH = 200;
 
@@ -56,10 +63,11 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
  * previous transaction was committing goes into the next one together (group commit), so a busy poll pays
  * one lock, one fsync and one chain-head write per batch rather than per ballot.
  *
- * Inside the transaction the poll row is locked first and the window re-checked on it (see lockOpenPoll), so
- * batches from several processes still enter the chain strictly one after another, and the close (a
- * conditional UPDATE of the same row) can never interleave with one. Each ballot in a batch is judged on its own: a refused one (already voted, stale revote, conflicting retry) gets its own
- * error and does not affect the others.
+ * Inside the transaction the poll row is locked first and the window re-checked on it (appendPipelined,
+ * appendOnSqlite), so batches from several processes still enter the chain strictly one after another, and the
+ * close (a conditional UPDATE of the same row) can never interleave with one. Each ballot in a batch is judged
+ * on its own: a refused one (already voted, stale revote, conflicting retry) gets its own error and does not
+ * affect the others.
  */
 @Injectable()
 export class BallotIntake {
@@ -93,7 +101,10 @@ export class BallotIntake {
       }
       const batch = queue.splice(0, MAX_BATCH);
       try {
-        const { verdicts, poll } = await this.transactions.run((manager) => this.append(manager, pollId, batch.map((w) => w.request)));
+        const requests = batch.map((w) => w.request);
+        const { verdicts, poll } = this.transactions.isSqlite
+          ? await this.transactions.run((manager) => this.appendOnSqlite(manager, pollId, requests))
+          : await this.transactions.runPipelined((tx) => this.appendPipelined(tx, pollId, requests));
         batch.forEach((w, i) => {
           const verdict = verdicts[i];
           if (verdict.ok) w.resolve(verdict.outcome);
@@ -111,36 +122,59 @@ export class BallotIntake {
   }
 
   /**
-   * Locks the poll's row until commit and reads it. MariaDB: one `SELECT … FOR UPDATE` (the close's UPDATE of
-   * the row waits for it), the window checked on the locked row. SQLite: a conditional UPDATE first, which
-   * takes the database's write lock at once (a second process retries on SQLITE_BUSY), then the read; the
-   * extra statement costs no round trip there.
+   * SQLite: a conditional UPDATE first, which takes the database's write lock at once (a second process retries
+   * on SQLITE_BUSY) and checks the window on the row, then the reads; the statements cost no round trips there.
    */
-  private async lockOpenPoll(manager: EntityManager, pollId: number, now: Date): Promise<{ open: true; poll: LockedPoll } | { open: false; poll: LockedPoll | null }> {
-    if (!this.transactions.isSqlite) {
-      const [poll] = await selectColumns(manager, Poll, LOCKED_POLL_COLUMNS, 'id = ?', [pollId], 'FOR UPDATE');
-      return poll && acceptsBallotsAt(poll, now) ? { open: true, poll } : { open: false, poll: poll ?? null };
-    }
+  private async appendOnSqlite(manager: EntityManager, pollId: number, requests: BallotRequest[]): Promise<Appended> {
+    const now = new Date();
     const touched = await manager
       .createQueryBuilder()
       .update(Poll)
       .set({ chainSeq: () => 'chain_seq' })
       .where('id = :id AND status = :open AND opens_at <= :now AND closes_at > :now', { id: pollId, open: 'open', now })
       .execute();
-    const [poll] = await selectColumns(manager, Poll, LOCKED_POLL_COLUMNS, 'id = ?', [pollId]);
-    return touched.affected === 1 && poll ? { open: true, poll } : { open: false, poll: poll ?? null };
+    const pollRead = this.pollRead(pollId, '');
+    const [poll] = pollRead.hydrate(await manager.query(pollRead.statement.sql, pollRead.statement.params));
+    if (touched.affected !== 1 || !poll) return refusedAll(poll ?? null, now, requests);
+    const earlierRead = this.earlierRead(pollId, requests);
+    const earlier = earlierRead.hydrate(await manager.query(earlierRead.statement.sql, earlierRead.statement.params));
+    const judged = this.judge(pollId, poll, earlier, requests);
+    for (const statement of this.writes(pollId, judged)) await manager.query(statement.sql, statement.params);
+    return judged.appended;
+  }
+
+  /**
+   * MariaDB: the poll's row locked (FOR UPDATE: the close's UPDATE of the row waits for this batch) and read with
+   * the voters' earlier ballots in one group with the transaction's start, the window checked on the locked row,
+   * then the three writes in one group, then the commit: three turns of the event loop in all.
+   */
+  private async appendPipelined(tx: PipelinedTransaction, pollId: number, requests: BallotRequest[]): Promise<Appended> {
+    const now = new Date();
+    const pollRead = this.pollRead(pollId, 'FOR UPDATE');
+    const earlierRead = this.earlierRead(pollId, requests);
+    const [pollRows, earlierRows] = (await tx.send([pollRead.statement, earlierRead.statement])) as Record<string, unknown>[][];
+    const [poll] = pollRead.hydrate(pollRows);
+    if (!poll || !acceptsBallotsAt(poll, now)) return refusedAll(poll ?? null, now, requests);
+    const judged = this.judge(pollId, poll, earlierRead.hydrate(earlierRows), requests);
+    const writes = this.writes(pollId, judged);
+    if (writes.length) await tx.send(writes);
+    return judged.appended;
+  }
+
+  private pollRead(pollId: number, suffix: string) {
+    return selectColumnsStatement(this.dataSource.manager, Poll, LOCKED_POLL_COLUMNS, 'id = ?', [pollId], suffix);
   }
 
   /**
    * The batch's voters' current ballots (the ones no later ballot supersedes) and, for the retries in the
    * batch, the ballots carrying their client keys: a voter's older ballots are not read at all.
    */
-  private earlierBallots(manager: EntityManager, pollId: number, requests: BallotRequest[]): Promise<EarlierBallot[]> {
+  private earlierRead(pollId: number, requests: BallotRequest[]) {
     const voterKeys = [...new Set(requests.map((r) => r.voterKey))];
     const clientKeys = [...new Set(requests.flatMap((r) => (r.clientKey ? [r.clientKey] : [])))];
     const current = 'NOT EXISTS (SELECT 1 FROM poll_ballots later WHERE later.poll_id = poll_ballots.poll_id AND later.supersedes_seq = poll_ballots.seq)';
-    return selectColumns(
-      manager,
+    return selectColumnsStatement(
+      this.dataSource.manager,
       PollBallot,
       EARLIER_BALLOT_COLUMNS,
       `poll_id = ? AND voter_key IN (${marks(voterKeys.length)}) AND (${current}${clientKeys.length ? ` OR client_key IN (${marks(clientKeys.length)})` : ''})`,
@@ -149,21 +183,11 @@ export class BallotIntake {
     );
   }
 
-  private async append(manager: EntityManager, pollId: number, requests: BallotRequest[]): Promise<{ verdicts: Verdict[]; poll: LockedPoll | null }> {
-    const now = new Date();
-    // On MariaDB both reads are handed to the connection at once: it sends the second as soon as the first (the
-    // lock) is answered, without a turn through this busy event loop in between — each turn can wait behind
-    // many requests' parsing and checking, and the poll's row stays locked meanwhile. SQLite runs them in order.
-    const [locked, earlier] = this.transactions.isSqlite
-      ? [await this.lockOpenPoll(manager, pollId, now), await this.earlierBallots(manager, pollId, requests)]
-      : await Promise.all([this.lockOpenPoll(manager, pollId, now), this.earlierBallots(manager, pollId, requests)]);
-    if (!locked.open) {
-      const phase = locked.poll ? pollPhase(locked.poll, now) : 'closed';
-      const error = DeliberationErrors.pollNotOpen(phase === 'scheduled' ? 'scheduled' : 'closed');
-      return { verdicts: requests.map(() => ({ ok: false, error })), poll: null };
-    }
-
-    const poll = locked.poll;
+  /**
+   * Judges each ballot of the batch against the voters' earlier ones and those before it in the batch, and
+   * chains the accepted ones after the poll's head. Pure apart from the nonces and timestamps it draws.
+   */
+  private judge(pollId: number, poll: LockedPoll, earlier: EarlierBallot[], requests: BallotRequest[]) {
     const base = poll.chainSeq;
     const optionIds = poll.options.map((o) => o.id);
 
@@ -218,15 +242,29 @@ export class BallotIntake {
     });
 
     const chainSeq = base + ballots.length;
-    if (ballots.length) {
-      // Nothing generated by the database is needed back (receipts are built from the chain), so no read-back
-      // of ids and defaults. The three writes don't depend on each other: queued together (as the reads above).
-      await Promise.all([
-        insertRows(manager, PollBallot, ballots),
-        insertRows(manager, PollBallotReceipt, receipts),
-        manager.query('UPDATE polls SET chain_seq = ?, chain_head = ?, live_counts = ? WHERE id = ?', [chainSeq, head, JSON.stringify(liveCounts), pollId]),
-      ]);
-    }
-    return { verdicts, poll: Object.assign(poll, { chainSeq, chainHead: ballots.length ? head : poll.chainHead, liveCounts }) };
+    const appended: Appended = { verdicts, poll: Object.assign(poll, { chainSeq, chainHead: ballots.length ? head : poll.chainHead, liveCounts }) };
+    return { appended, ballots, receipts };
   }
+
+  /**
+   * What an accepted batch writes: its ballots, their receipts, the poll's new chain head and counts. Nothing
+   * generated by the database is needed back (receipts are built from the chain), so nothing is read back.
+   */
+  private writes(pollId: number, { appended, ballots, receipts }: ReturnType<BallotIntake['judge']>): SqlStatement[] {
+    if (ballots.length === 0) return [];
+    const poll = appended.poll!;
+    const manager = this.dataSource.manager;
+    return [
+      insertRowsStatement(manager, PollBallot, ballots),
+      insertRowsStatement(manager, PollBallotReceipt, receipts),
+      { sql: 'UPDATE polls SET chain_seq = ?, chain_head = ?, live_counts = ? WHERE id = ?', params: [poll.chainSeq, poll.chainHead, JSON.stringify(poll.liveCounts), pollId] },
+    ];
+  }
+}
+
+/** A batch that arrived when the poll was not open: each ballot gets the same refusal. */
+function refusedAll(poll: LockedPoll | null, now: Date, requests: BallotRequest[]): Appended {
+  const phase = poll ? pollPhase(poll, now) : 'closed';
+  const error = DeliberationErrors.pollNotOpen(phase === 'scheduled' ? 'scheduled' : 'closed');
+  return { verdicts: requests.map(() => ({ ok: false, error })), poll: null };
 }
