@@ -10,6 +10,7 @@ import {
 import { Household } from '../../server/src/residencies/household.entity';
 import { Residency } from '../../server/src/residencies/residency.entity';
 import { Deliberation } from '../../server/src/deliberations/entities/deliberation.entity';
+import { Poll } from '../../server/src/deliberations/entities/poll.entity';
 import { createUser, unique } from './support/factories';
 import { inHours, Neighbourhood, type Person } from './support/neighbourhood';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -105,6 +106,29 @@ describe('deliberation and voting (/api)', () => {
     const view = await n.get(null, `/deliberations/${deliberationId}`);
     expect(view.body.status).toBe('concluded');
     expect(view.body.minutes).toHaveLength(1);
+  });
+
+  it('fixes a personal vote’s electorate when the vote is set up: later residents may not vote, turnout counts the roll', async () => {
+    const n = await Neighbourhood.create(t);
+    const early = await n.resident();
+    const pending = await n.resident({ status: 'pending' });
+    const otherBuilding = await n.resident({ building: '9栋' });
+    const poll = await n.poll((await n.deliberation(early, { kind: 'building', building: '1栋' })).id);
+    expect(poll.eligibleCount).toBe(1);
+    const stored = await t.dataSource.getRepository(Poll).findOneByOrFail({ id: poll.id });
+    expect(stored.voterRoll).toEqual([early.id]);
+
+    const late = await n.resident();
+    const refused = await n.post(late.token, `/polls/${poll.id}/ballots`, { choice: ['east'] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toBe('not_eligible');
+    for (const outsider of [pending, otherBuilding]) expect((await n.post(outsider.token, `/polls/${poll.id}/ballots`, { choice: ['east'] })).status).toBe(403);
+    expect((await n.post(early.token, `/polls/${poll.id}/ballots`, { choice: ['east'] })).status).toBe(201);
+
+    await n.expire(poll.id);
+    const result = (await n.get(null, `/polls/${poll.id}`)).body.result;
+    expect(result.tally.turnout).toEqual({ voters: 1, eligible: 1, percent: '100.00%' });
+    expect(JSON.stringify((await n.get(early.token, `/polls/${poll.id}`)).body)).not.toMatch(/voterRoll/);
   });
 
   it('lets a voter find their receipt and anyone recompute the chain and the result from the public ballots', async () => {

@@ -18,6 +18,14 @@ import { receiptView, scopeOf } from './views';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
+/** Each poll definition's electoral roll as a set, built once per (cached) definition. */
+const rolls = new WeakMap<Poll, Set<number>>();
+function rollOf(poll: Poll): Set<number> {
+  let roll = rolls.get(poll);
+  if (!roll) rolls.set(poll, (roll = new Set(poll.voterRoll ?? [])));
+  return roll;
+}
+
 /**
  * Casting a ballot: everything that can be checked without the chain — the window, the ballot against the
  * poll's rules, who the voter is (the person, or a unit they own in an owners' vote) — then hands it to the
@@ -83,7 +91,8 @@ export class BallotsService {
       return { voterKey: unitVoterKey(unitId), weight: unit.exclusiveArea };
     }
     if (unitId !== undefined) throw DeliberationErrors.unitNotAllowed();
-    if (!(await this.residency.isInScope(user.id, poll.communityId, scopeOf(poll)))) throw DeliberationErrors.notEligible();
+    const eligible = poll.voterRoll ? rollOf(poll).has(user.id) : await this.residency.isInScope(user.id, poll.communityId, scopeOf(poll));
+    if (!eligible) throw DeliberationErrors.notEligible();
     return { voterKey: personalVoterKey(user.id) };
   }
 }

@@ -3,9 +3,10 @@ import { DataSource } from 'typeorm';
 import { mariadbTestUrl, openMariadbScratch, openSqliteScratch, ScratchScope } from '../database/seed/testing/scratch-database';
 import { Deliberations1732000005000 } from '../database/migrations/1732000005000-deliberations';
 import { CommentReportReview1732000009000 } from '../database/migrations/1732000009000-comment-report-review';
+import { PollVoterRoll1732000012000 } from '../database/migrations/1732000012000-poll-voter-roll';
 import { DELIBERATION_ENTITIES } from './entities';
 
-const SCOPE: ScratchScope = { entities: DELIBERATION_ENTITIES, migrations: [Deliberations1732000005000, CommentReportReview1732000009000] };
+const SCOPE: ScratchScope = { entities: DELIBERATION_ENTITIES, migrations: [Deliberations1732000005000, CommentReportReview1732000009000, PollVoterRoll1732000012000] };
 
 /** What the report-review migration adds to the reports; reverting it must leave the rest. */
 const HANDLING_COLUMNS = ['handled_at', 'handled_by_id', 'outcome', 'handling_note'];
@@ -21,6 +22,9 @@ describe('deliberations migration on SQLite', () => {
     const dataSource = await openSqliteScratch(SCOPE);
     try {
       expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+      await dataSource.undoLastMigration();
+      const pollColumns: Array<{ name: string }> = await dataSource.query(`PRAGMA table_info('polls')`);
+      expect(pollColumns.map((c) => c.name)).not.toContain('voter_roll');
       await dataSource.undoLastMigration();
       const columns: Array<{ name: string }> = await dataSource.query(`PRAGMA table_info('deliberation_comment_reports')`);
       withoutHandling(columns.map((c) => c.name));
@@ -39,6 +43,7 @@ const mariadbUrl = mariadbTestUrl();
     const scratch = await openMariadbScratch(mariadbUrl!, 'linli_scratch_k_schema', SCOPE);
     try {
       expect(await pendingSchemaChanges(scratch.dataSource)).toEqual([]);
+      await scratch.dataSource.undoLastMigration();
       await scratch.dataSource.undoLastMigration();
       const columns: Array<{ name: string }> = await scratch.dataSource.query(
         `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'deliberation_comment_reports'`,

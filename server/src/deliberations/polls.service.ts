@@ -71,7 +71,10 @@ export class PollsService {
 
     const roll = owners ? await this.residency.ownerRoll(deliberation.communityId) : null;
     if (roll && roll.length === 0) throw DeliberationErrors.badPollDefinition('本社区还没有已认证面积的业主，无法发起业主表决');
-    const eligibleCount = roll ? roll.length : await this.residency.electorateSize(deliberation.communityId, scope);
+    // A personal vote's electorate is fixed now, as the owners' roll is: who may vote and the turnout's
+    // denominator are the same people, and a ballot is checked against the roll without reading residencies.
+    const voterRoll = roll ? null : (await this.residency.membersOf(this.dataSource.manager, deliberation.communityId, scope)).sort((a, b) => a - b);
+    const eligibleCount = roll ? roll.length : voterRoll!.length;
 
     const saved = await serializedOnSqlite(this.dataSource, () =>
       this.dataSource.getRepository(Poll).save(
@@ -90,6 +93,7 @@ export class PollsService {
           ownerMatter: input.ownerMatter ?? null,
           eligibleCount,
           ownerRoll: roll,
+          voterRoll,
           status: 'open',
           closedAt: null,
           chainSeq: 0,

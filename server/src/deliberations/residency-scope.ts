@@ -78,14 +78,6 @@ export class ResidencyScope {
     return rows.map((row) => Number(row.user_id));
   }
 
-  /** People entitled to a personal vote in this scope (distinct users). */
-  async electorateSize(communityId: number, scope: DeliberationScope): Promise<number> {
-    const query = this.verified().select('COUNT(DISTINCT r.user_id)', 'n').andWhere('h.community_id = :communityId', { communityId });
-    if (scope.kind === 'building') query.andWhere('h.building = :building', { building: scope.building ?? '' });
-    const row = await query.getRawOne<{ n: number | string }>();
-    return Number(row?.n ?? 0);
-  }
-
   /**
    * The owners' roll: every unit of the community with a verified owner and a recorded exclusive area. A
    * unit's headcount owner is its lowest-numbered verified owner, so one person owning several units counts

@@ -80,6 +80,13 @@ export class Poll {
   @Column({ type: 'text', nullable: true, transformer: jsonText })
   ownerRoll: PollRollUnit[] | null;
 
+  /**
+   * A personal vote's electoral roll: the ids of everyone in scope when the vote was set up (the same people
+   * eligibleCount counts). Null in owners' votes (ownerRoll) and in votes set up before rolls were kept.
+   */
+  @Column({ type: 'text', nullable: true, transformer: jsonText })
+  voterRoll: number[] | null;
+
   @Column({ type: 'varchar', length: 16, default: 'open' })
   status: PollRowStatus;
 
