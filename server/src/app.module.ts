@@ -1,7 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ServeStaticModule } from '@nestjs/serve-static';
-import { existsSync } from 'node:fs';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { LoggingModule } from './common/logging.module';
@@ -26,10 +24,6 @@ import { WechatModule } from './wechat/wechat.module';
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
-    // The H5 build is optional: API-only deployments and tests run without it.
-    const h5 = existsSync(config.h5Dir)
-      ? [ServeStaticModule.forRoot({ rootPath: config.h5Dir, exclude: ['/api/{*path}'] })]
-      : [];
     return {
       module: AppModule,
       imports: [
@@ -53,7 +47,6 @@ export class AppModule {
         VolunteersModule,
         DeliberationsModule,
         WechatModule,
-        ...h5,
       ],
     };
   }

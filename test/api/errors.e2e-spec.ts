@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createUser } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -42,8 +45,49 @@ describe('the one error shape', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/SyntaxError|at JSON/);
   });
 
+  it('reads an empty body sent as JSON as an empty object, so validation names the missing fields', async () => {
+    const res = await t.request.post('/api/auth/dev').set('content-type', 'application/json').send('').expect(400);
+    expect(res.body.error).toBe('validation_failed');
+    expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(['userId']);
+  });
+
+  it('answers 415 in the common shape to a body of a type the API does not read', async () => {
+    const res = await t.request.post('/api/auth/dev').set('content-type', 'application/xml').send('<userId>1</userId>').expect(415);
+    expect(res.body).toMatchObject({ statusCode: 415, message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  });
+
   it('serves the OpenAPI document', async () => {
     const res = await t.request.get('/api/docs-json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/wechat', '/api/me', '/api/me/residencies']));
+  });
+});
+
+describe('the H5 build beside the API', () => {
+  let t: TestApp;
+  let h5Dir: string;
+  beforeAll(async () => {
+    h5Dir = mkdtempSync(join(tmpdir(), 'linli-h5-'));
+    writeFileSync(join(h5Dir, 'index.html'), '<!doctype html><title>邻里</title>');
+    writeFileSync(join(h5Dir, 'app.js'), 'console.log(1)');
+    t = await startTestApp({ h5Dir }, { seed: false });
+  });
+  afterAll(async () => {
+    await t?.close();
+    rmSync(h5Dir, { recursive: true, force: true });
+  });
+
+  it('serves the page at / and its files by name', async () => {
+    const page = await t.request.get('/').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('邻里');
+    await t.request.get('/app.js').expect(200).expect('content-type', /javascript/);
+  });
+
+  it('still answers unknown API routes and missing files with the JSON 404', async () => {
+    for (const path of ['/api/no-such-thing', '/no-such-file.js']) {
+      const res = await t.request.get(path).expect(404);
+      expect(res.body).toMatchObject({ statusCode: 404, error: 'not_found', requestId: expect.any(String) });
+    }
+    await t.request.get('/api/health').expect(200);
   });
 });

@@ -154,13 +154,16 @@ describe('the upload sweep on its timer', () => {
     const resident = await uploader(t);
     const stale = await resident.upload(3);
     const fresh = await resident.upload(1);
-    let gone = false;
-    for (let i = 0; i < 40 && !gone; i++) {
+    // The sweep deletes the row (its commit decides), then the file: wait for both.
+    let rowGone = false;
+    let fileGone = false;
+    for (let i = 0; i < 40 && !(rowGone && fileGone); i++) {
       await new Promise((r) => setTimeout(r, 100));
-      gone = (await t.dataSource.getRepository(MediaFile).countBy({ id: stale.id })) === 0;
+      rowGone = (await t.dataSource.getRepository(MediaFile).countBy({ id: stale.id })) === 0;
+      fileGone = !existsSync(join(mediaDir, stale.storageKey));
     }
-    expect(gone).toBe(true);
-    expect(existsSync(join(mediaDir, stale.storageKey))).toBe(false);
+    expect(rowGone).toBe(true);
+    expect(fileGone).toBe(true);
     expect(await t.dataSource.getRepository(MediaFile).countBy({ id: fresh.id })).toBe(1);
   }, 30_000);
 });

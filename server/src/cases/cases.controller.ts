@@ -1,11 +1,10 @@
 import { CaseDetail, CaseEvent, CaseHandlerCandidate, CasePage, CaseSummary, CASE_UNSATISFIED_MAX_SCORE, NearbyCase } from '@linli/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Permission } from '../auth/permission.decorator';
-import { requestIdOf } from '../common/request-id';
 import { CaseIntake } from './case-intake.service';
 import { CaseQueries } from './case-queries.service';
 import { CaseTransitionPayload, CaseTransitions } from './case-transitions.service';
@@ -39,8 +38,8 @@ export class CasesController {
   @Post()
   @Permission('case.report')
   @ApiOkResponse({ description: '提交随手拍；同一 clientKey 重复提交返回同一件（200），新建返回 201' })
-  async submit(@CurrentUser() user: AuthUser, @Body() body: SubmitReportDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CaseDetail> {
-    const outcome = await this.intake.submit(user.id, body, requestIdOf(req) ?? null);
+  async submit(@CurrentUser() user: AuthUser, @Body() body: SubmitReportDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<CaseDetail> {
+    const outcome = await this.intake.submit(user.id, body, req.id);
     res.status(outcome.created ? 201 : 200);
     return this.queries.detail(user, outcome.caseId);
   }
@@ -84,56 +83,56 @@ export class CasesController {
   @Post(':id/actions/accept')
   @HttpCode(200)
   @Permission('case.act')
-  accept(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: AcceptCaseDto, @Req() req: Request) {
+  accept(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: AcceptCaseDto, @Req() req: FastifyRequest) {
     return this.fire(user, id, 'accept', body, req);
   }
 
   @Post(':id/actions/reject')
   @HttpCode(200)
   @Permission('case.act')
-  reject(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: RejectCaseDto, @Req() req: Request) {
+  reject(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: RejectCaseDto, @Req() req: FastifyRequest) {
     return this.fire(user, id, 'reject', { reason: body.reason, rejectKind: body.kind, duplicateOfCaseId: body.duplicateOfCaseId, expectedVersion: body.expectedVersion }, req);
   }
 
   @Post(':id/actions/dispatch')
   @HttpCode(200)
   @Permission('case.act')
-  dispatch(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: DispatchCaseDto, @Req() req: Request) {
+  dispatch(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: DispatchCaseDto, @Req() req: FastifyRequest) {
     return this.fire(user, id, 'dispatch', body, req);
   }
 
   @Post(':id/actions/reassign')
   @HttpCode(200)
   @Permission('case.act')
-  reassign(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: ReassignCaseDto, @Req() req: Request) {
+  reassign(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: ReassignCaseDto, @Req() req: FastifyRequest) {
     return this.fire(user, id, 'reassign', body, req);
   }
 
   @Post(':id/actions/return')
   @HttpCode(200)
   @Permission('case.act')
-  giveBack(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: ReturnCaseDto, @Req() req: Request) {
+  giveBack(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: ReturnCaseDto, @Req() req: FastifyRequest) {
     return this.fire(user, id, 'return', body, req);
   }
 
   @Post(':id/actions/start')
   @HttpCode(200)
   @Permission('case.act')
-  start(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: StartCaseDto, @Req() req: Request) {
+  start(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: StartCaseDto, @Req() req: FastifyRequest) {
     return this.fire(user, id, 'start', body, req);
   }
 
   @Post(':id/actions/resolve')
   @HttpCode(200)
   @Permission('case.act')
-  resolve(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: ResolveCaseDto, @Req() req: Request) {
+  resolve(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: ResolveCaseDto, @Req() req: FastifyRequest) {
     return this.fire(user, id, 'resolve', body, req);
   }
 
   @Post(':id/actions/rate')
   @HttpCode(200)
   @Permission('case.act')
-  rate(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: RateCaseDto, @Req() req: Request) {
+  rate(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: RateCaseDto, @Req() req: FastifyRequest) {
     const event: CaseEvent = body.score <= CASE_UNSATISFIED_MAX_SCORE ? 'rate_unsatisfied' : 'rate_satisfied';
     return this.fire(user, id, event, body, req);
   }
@@ -141,12 +140,12 @@ export class CasesController {
   @Post(':id/actions/escalate')
   @HttpCode(200)
   @Permission('case.act')
-  escalate(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: EscalateCaseDto, @Req() req: Request) {
+  escalate(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: EscalateCaseDto, @Req() req: FastifyRequest) {
     return this.fire(user, id, 'escalate', body, req);
   }
 
-  private async fire(user: AuthUser, id: number, event: CaseEvent, payload: CaseTransitionPayload, req: Request): Promise<CaseDetail> {
-    await this.transitions.apply(id, event, { user, requestId: requestIdOf(req) ?? null }, payload);
+  private async fire(user: AuthUser, id: number, event: CaseEvent, payload: CaseTransitionPayload, req: FastifyRequest): Promise<CaseDetail> {
+    await this.transitions.apply(id, event, { user, requestId: req.id }, payload);
     return this.queries.detail(user, id, true);
   }
 }

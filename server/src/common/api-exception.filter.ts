@@ -1,36 +1,32 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiErrorBody } from '@linli/shared';
 import { mapError } from './error-mapping';
-import { requestIdOf } from './request-id';
 
 const logger = new Logger('ApiError');
 
-function send(error: unknown, req: Request, res: Response): void {
+/** Maps the error, logs it when unexpected, and answers with ApiErrorBody unless a response has begun. */
+function sendApiError(error: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const mapped = mapError(error);
-  const requestId = requestIdOf(req);
+  const requestId = req.id;
   if (mapped.unexpected) {
-    logger.error({ err: error, requestId, method: req.method, url: req.originalUrl }, 'unexpected error');
+    logger.error({ err: error, requestId, method: req.method, url: req.url }, 'unexpected error');
   }
-  if (res.headersSent) return;
+  // A download streams straight to the socket (the reply is hijacked): once it has begun, only the log is left.
+  if (reply.sent || reply.raw.headersSent) return;
   const payload: ApiErrorBody = { ...mapped.body, requestId };
-  res.status(mapped.status).json(payload);
+  void reply.status(mapped.status).send(payload);
 }
 
-/** The one exception filter: every failing request answers with ApiErrorBody. */
+/**
+ * The one exception filter: every failing request answers with ApiErrorBody. Failures before Nest's routing
+ * (Fastify's body parsers: too large, malformed) reach it too, through the error handler Nest gives Fastify.
+ */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
-    send(exception, http.getRequest<Request>(), http.getResponse<Response>());
+    sendApiError(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
   }
-}
-
-/**
- * Express error middleware for failures before Nest routing (the JSON body parser: too large,
- * malformed), which the Nest filter never sees. Same mapping, same shape.
- */
-export function expressErrorHandler(error: unknown, req: Request, res: Response, _next: NextFunction): void {
-  send(error, req, res);
 }

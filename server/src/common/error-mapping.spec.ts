@@ -76,13 +76,11 @@ describe('mapError', () => {
     expect(mapped.unexpected).toBe(true);
   });
 
-  it('maps an oversize body to 413 and malformed JSON to 400', () => {
-    expect(mapError(Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413 })).body.error).toBe(
-      'payload_too_large',
-    );
-    const malformed = mapError(Object.assign(new SyntaxError('Unexpected token'), { type: 'entity.parse.failed', status: 400 }));
-    expect(malformed.status).toBe(400);
-    expect(malformed.body.error).toBe('bad_request');
+  it("maps the body parser's refusals (which reach the filter as HTTP exceptions) without their English wording", () => {
+    const tooLarge = mapError(new HttpException('Request body is too large', 413));
+    expect(tooLarge).toMatchObject({ status: 413, unexpected: false, body: { error: 'payload_too_large', message: '提交的内容过大' } });
+    const malformed = mapError(new HttpException("Body is not valid JSON but content-type is set to 'application/json'", 400));
+    expect(malformed).toMatchObject({ status: 400, body: { error: 'bad_request', message: '请求格式不正确' } });
   });
 
   it('hides the internals of an unexpected error and marks it for logging', () => {

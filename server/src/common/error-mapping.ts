@@ -47,19 +47,6 @@ export function isUniqueViolation(error: unknown): boolean {
   );
 }
 
-/** Errors raised by the JSON body parser before any route runs. */
-function bodyParserError(error: unknown): MappedError | null {
-  const type = (error as { type?: unknown })?.type;
-  if (type === 'entity.too.large') return { status: 413, body: body(413, 'payload_too_large', DEFAULTS[413].message), unexpected: false };
-  if (type === 'entity.parse.failed') {
-    return { status: 400, body: body(400, 'bad_request', '请求内容不是有效的 JSON'), unexpected: false };
-  }
-  if (typeof type === 'string' && type.startsWith('encoding.') || type === 'charset.unsupported') {
-    return { status: 415, body: body(415, 'bad_request', '不支持的请求编码'), unexpected: false };
-  }
-  return null;
-}
-
 /**
  * Maps anything thrown while handling a request to the one error body. Pure, so every branch is
  * unit-tested; the filter only adds the request id and writes the response.
@@ -80,7 +67,5 @@ export function mapError(error: unknown): MappedError {
   if (isUniqueViolation(error)) {
     return { status: HttpStatus.CONFLICT, body: body(409, 'conflict', DEFAULTS[409].message), unexpected: false };
   }
-  const parsed = bodyParserError(error);
-  if (parsed) return parsed;
   return { status: 500, body: body(500, 'internal_error', DEFAULTS[500].message), unexpected: true };
 }

@@ -1,6 +1,6 @@
 export { ApiException } from './api-exception';
-export { ApiExceptionFilter, expressErrorHandler } from './api-exception.filter';
+export { ApiExceptionFilter } from './api-exception.filter';
 export { mapError, isUniqueViolation } from './error-mapping';
 export { createValidationPipe, fieldProblems } from './validation';
-export { requestIdMiddleware, REQUEST_ID_HEADER } from './request-id';
+export { requestIdFor, REQUEST_ID_HEADER } from './request-id';
 export { CoalescedReads } from './coalesced-reads';

@@ -5,7 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfig } from '../config/app-config';
-import { requestLogSerializers } from './request-log';
+import { isHealthProbe, requestLogSerializers } from './request-log';
 
 /** Longest a log line waits in the buffer while the server is quiet. */
 const LOG_FLUSH_MS = 1000;
@@ -57,7 +57,7 @@ export class LoggingModule {
               redact: ['req.headers.authorization', 'req.headers.cookie'],
               customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
                 error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-              autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+              autoLogging: { ignore: isHealthProbe },
             };
             // Nothing is written at 'silent' (the tests), so no stdout buffer or flush timer for it.
             return { pinoHttp: config.logLevel === 'silent' ? options : ([options, bufferedStdout()] as [PinoHttpOptions, pino.DestinationStream]) };

@@ -1,6 +1,6 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
-import { requestLogFields, responseLogFields } from './request-log';
+import { isHealthProbe, requestLogFields, responseLogFields } from './request-log';
 
 function request(headers: Record<string, string>): IncomingMessage & { id?: string; originalUrl?: string } {
   const req = new IncomingMessage(new Socket()) as IncomingMessage & { id?: string; originalUrl?: string };
@@ -28,5 +28,16 @@ describe('request log fields', () => {
     const res = new ServerResponse(request({}));
     res.statusCode = 409;
     expect(responseLogFields(res)).toEqual({ statusCode: 409 });
+  });
+
+  it('knows a health probe by the path as requested, whatever the middleware left in url', () => {
+    const probe = request({});
+    probe.url = '/health';
+    probe.originalUrl = '/api/health?from=lb';
+    expect(isHealthProbe(probe)).toBe(true);
+    expect(isHealthProbe(request({}))).toBe(false);
+    const healthLike = request({});
+    healthLike.originalUrl = '/api/health/history';
+    expect(isHealthProbe(healthLike)).toBe(false);
   });
 });

@@ -23,3 +23,11 @@ export function responseLogFields(res: ServerResponse): { statusCode: number } {
 }
 
 export const requestLogSerializers = { req: requestLogFields, res: responseLogFields };
+
+/**
+ * Load balancers ask for /api/health every few seconds; those requests are not logged. The middleware layer
+ * may strip its mount path from `url`, so the path as requested (originalUrl) decides.
+ */
+export function isHealthProbe(req: IncomingMessage & { originalUrl?: string }): boolean {
+  return (req.originalUrl ?? req.url)?.split('?')[0] === '/api/health';
+}

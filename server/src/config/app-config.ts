@@ -1,4 +1,5 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
+import { BODY_LIMIT_PATTERN } from './body-limit';
 import { isPollResultFieldKeys, type PollResultFieldKeys } from './wechat-template-fields';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -103,8 +104,8 @@ export class AppConfig {
   @IsIn(LOG_LEVELS)
   logLevel: LogLevel;
 
-  /** Largest accepted JSON body, in body-parser notation (e.g. 1mb, 512kb). */
-  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must look like 512kb or 1mb' })
+  /** Largest accepted JSON body, e.g. 1mb, 512kb (see body-limit.ts). */
+  @Matches(BODY_LIMIT_PATTERN, { message: 'must look like 512kb or 1mb' })
   bodyLimit: string;
 
   /** Signs the rotating volunteer check-in QR codes; derived from jwtSecret when not given. */

@@ -88,7 +88,7 @@ export function selectColumnsStatement<T extends ObjectLiteral, K extends keyof 
   where: string,
   params: unknown[],
   suffix = '',
-): { statement: SqlStatement; hydrate: (raw: Record<string, unknown>[]) => Pick<T, K>[] } {
+): ColumnsRead<Pick<T, K>> {
   const driver = manager.connection.driver;
   const metadata = manager.connection.getMetadata(target);
   const columns = properties.map((property) => {
@@ -108,6 +108,14 @@ export function selectColumnsStatement<T extends ObjectLiteral, K extends keyof 
   return { statement: { sql, params }, hydrate };
 }
 
+/** A read built by selectColumnsStatement: its SELECT and the conversion of the rows it returns. */
+export type ColumnsRead<R> = { statement: SqlStatement; hydrate: (raw: Record<string, unknown>[]) => R[] };
+
+/** Runs a read's SELECT on the manager (inside its transaction, if any) and converts the rows. */
+export async function runRead<R>(manager: EntityManager, { statement, hydrate }: ColumnsRead<R>): Promise<R[]> {
+  return hydrate(await manager.query(statement.sql, statement.params));
+}
+
 /** Runs selectColumnsStatement's SELECT on the manager and converts the rows. */
 export async function selectColumns<T extends ObjectLiteral, K extends keyof T & string>(
   manager: EntityManager,
@@ -117,6 +125,5 @@ export async function selectColumns<T extends ObjectLiteral, K extends keyof T &
   params: unknown[],
   suffix = '',
 ): Promise<Pick<T, K>[]> {
-  const { statement, hydrate } = selectColumnsStatement(manager, target, properties, where, params, suffix);
-  return hydrate(await manager.query(statement.sql, statement.params));
+  return runRead(manager, selectColumnsStatement(manager, target, properties, where, params, suffix));
 }

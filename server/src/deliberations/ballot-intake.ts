@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { chainNext, chainTimestamp, DELIBERATION_LIVE_EVENTS, genesisHash, liveRoom, newBallotNonce, type DeliberationBallotReceipt } from '@linli/shared';
 import { DataSource, EntityManager } from 'typeorm';
-import { insertRowsStatement, selectColumnsStatement, type SqlStatement } from '../database/fixed-sql';
+import { insertRowsStatement, runRead, selectColumnsStatement, type SqlStatement } from '../database/fixed-sql';
 import type { PipelinedTransaction } from '../database/pipelined-transaction';
 import { LivePublisher } from '../realtime/live-publisher';
 import { DeliberationErrors } from './deliberation-errors';
@@ -133,11 +133,9 @@ export class BallotIntake {
       .set({ chainSeq: () => 'chain_seq' })
       .where('id = :id AND status = :open AND opens_at <= :now AND closes_at > :now', { id: pollId, open: 'open', now })
       .execute();
-    const pollRead = this.pollRead(pollId, '');
-    const [poll] = pollRead.hydrate(await manager.query(pollRead.statement.sql, pollRead.statement.params));
+    const [poll] = await runRead(manager, this.pollRead(pollId, ''));
     if (touched.affected !== 1 || !poll) return refusedAll(poll ?? null, now, requests);
-    const earlierRead = this.earlierRead(pollId, requests);
-    const earlier = earlierRead.hydrate(await manager.query(earlierRead.statement.sql, earlierRead.statement.params));
+    const earlier = await runRead(manager, this.earlierRead(pollId, requests));
     const judged = this.judge(pollId, poll, earlier, requests);
     for (const statement of this.writes(pollId, judged)) await manager.query(statement.sql, statement.params);
     return judged.appended;

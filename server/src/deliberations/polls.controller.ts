@@ -7,7 +7,7 @@ import type {
   DeliberationPollView,
   DeliberationReceiptCheck,
 } from '@linli/shared';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Permission } from '../auth/permission.decorator';
@@ -52,7 +52,7 @@ export class PollsController {
     @Param('id', ParseIntPipe) id: number,
     @Body() body: BallotInputDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<DeliberationBallotReceipt> {
     const outcome = await this.ballots.cast(user, id, body, idempotencyKey);
     res.status(outcome.replayed ? 200 : 201);

@@ -1,21 +1,14 @@
-import { MEDIA_MAX_UPLOAD_BYTES, MEDIA_UPLOAD_FIELD, UploadedPhoto } from '@linli/shared';
-import { Controller, Get, Headers, HttpCode, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import type { Response } from 'express';
+import { UploadedPhoto } from '@linli/shared';
+import { Controller, Get, Headers, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Permission } from '../auth/permission.decorator';
 import { Public } from '../auth/public.decorator';
 import { MediaErrors } from './media-errors';
 import { MediaService, MediaVariant } from './media.service';
-import { UploadErrorsInterceptor } from './upload-errors.interceptor';
+import { readUploadedPhoto } from './photo-part';
 import { toUploadedPhoto } from './uploaded-photo';
-
-/** What we read of multer's in-memory file (the global Express.Multer types are not loaded in this project). */
-interface UploadedPart {
-  buffer: Buffer;
-  size: number;
-}
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{1,64}$/;
 
@@ -36,40 +29,36 @@ export class MediaController {
   @Post('photos')
   @HttpCode(201)
   @Permission('media.upload')
-  @UseInterceptors(
-    UploadErrorsInterceptor,
-    FileInterceptor(MEDIA_UPLOAD_FIELD, { limits: { fileSize: MEDIA_MAX_UPLOAD_BYTES, files: 1, fields: 8, parts: 9 } }),
-  )
   async upload(
     @CurrentUser() user: AuthUser,
-    @UploadedFile() file: UploadedPart | undefined,
+    @Req() req: FastifyRequest,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
   ): Promise<UploadedPhoto> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
-    if (!file?.buffer) throw MediaErrors.noFile();
-    const stored = await this.media.uploadPhoto(user.id, file.buffer, { idempotencyKey });
+    const photo = await readUploadedPhoto(req);
+    const stored = await this.media.uploadPhoto(user.id, photo, { idempotencyKey });
     return toUploadedPhoto(stored);
   }
 
   /** Photos are read without a token (the mini-program's <Image> cannot send one); the random id is the secret. */
   @Get(':id')
   @Public()
-  photo(@Param('id') id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) res: Response) {
+  photo(@Param('id') id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
     return this.stream(id, 'photo', ifNoneMatch, res);
   }
 
   @Get(':id/thumb')
   @Public()
-  thumb(@Param('id') id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) res: Response) {
+  thumb(@Param('id') id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {
     return this.stream(id, 'thumb', ifNoneMatch, res);
   }
 
-  private async stream(id: string, variant: MediaVariant, ifNoneMatch: string | undefined, res: Response): Promise<StreamableFile | undefined> {
+  private async stream(id: string, variant: MediaVariant, ifNoneMatch: string | undefined, res: FastifyReply): Promise<StreamableFile | undefined> {
     const { file, object, contentType } = await this.media.open(id, variant);
     const etag = `"${file.sha256.slice(0, 32)}${variant === 'thumb' ? '-t' : ''}"`;
-    res.setHeader('Cache-Control', IMMUTABLE);
-    res.setHeader('ETag', etag);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.header('Cache-Control', IMMUTABLE);
+    res.header('ETag', etag);
+    res.header('X-Content-Type-Options', 'nosniff');
     if (ifNoneMatch === etag) {
       object.body.destroy();
       res.status(304);

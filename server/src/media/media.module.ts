@@ -7,7 +7,6 @@ import { MediaService } from './media.service';
 import { LocalDiskStorage } from './storage/local-disk-storage';
 import { STORAGE_DRIVER } from './storage/storage-driver';
 import { UnclaimedMediaSweep } from './unclaimed-media-sweep.service';
-import { UploadErrorsInterceptor } from './upload-errors.interceptor';
 
 /**
  * Photo uploads and downloads. Other modules import it for MediaService.claimPhotos (attach photos to a
@@ -20,7 +19,6 @@ import { UploadErrorsInterceptor } from './upload-errors.interceptor';
   providers: [
     MediaService,
     UnclaimedMediaSweep,
-    UploadErrorsInterceptor,
     // The one place the storage backend is chosen; an object store would be another provider here.
     { provide: STORAGE_DRIVER, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(config.mediaDir) },
   ],

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type {
   VolunteerActivityView,
   VolunteerAttendanceView,
@@ -89,7 +89,7 @@ export class ActivitiesController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIntPipe) id: number,
     @Headers('idempotency-key') key: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<VolunteerSignupView> {
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) throw new ApiException(400, 'bad_request', 'Idempotency-Key 格式不正确');
     const { signup, replayed } = await this.signups.signUp(id, user.id, key ?? null);

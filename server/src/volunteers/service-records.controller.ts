@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { VolunteerServiceHistoryView, VolunteerServiceRecordView } from '@linli/shared';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
@@ -51,32 +51,32 @@ export class ServiceRecordsController {
   @Get('volunteers/me/service-records/export.pdf')
   @Permission('volunteer.participate')
   @ApiProduces('application/pdf')
-  myPdf(@CurrentUser() user: AuthUser, @Query() query: VolunteerServiceRecordQueryDto, @Res() res: Response): Promise<void> {
+  myPdf(@CurrentUser() user: AuthUser, @Query() query: VolunteerServiceRecordQueryDto, @Res() res: FastifyReply): Promise<void> {
     return this.exportMine(user, query, 'pdf', res);
   }
 
   @Get('volunteers/me/service-records/export.xlsx')
   @Permission('volunteer.participate')
   @ApiProduces(XLSX_MIME)
-  myXlsx(@CurrentUser() user: AuthUser, @Query() query: VolunteerServiceRecordQueryDto, @Res() res: Response): Promise<void> {
+  myXlsx(@CurrentUser() user: AuthUser, @Query() query: VolunteerServiceRecordQueryDto, @Res() res: FastifyReply): Promise<void> {
     return this.exportMine(user, query, 'xlsx', res);
   }
 
   @Get('communities/:communityId/volunteer-service-records/export.pdf')
   @Permission('volunteer.community.read', communityFromParam())
   @ApiProduces('application/pdf')
-  communityPdf(@Param('communityId', ParseIntPipe) communityId: number, @Query() query: VolunteerServiceRecordQueryDto, @Res() res: Response): Promise<void> {
+  communityPdf(@Param('communityId', ParseIntPipe) communityId: number, @Query() query: VolunteerServiceRecordQueryDto, @Res() res: FastifyReply): Promise<void> {
     return this.exportCommunity(communityId, query, 'pdf', res);
   }
 
   @Get('communities/:communityId/volunteer-service-records/export.xlsx')
   @Permission('volunteer.community.read', communityFromParam())
   @ApiProduces(XLSX_MIME)
-  communityXlsx(@Param('communityId', ParseIntPipe) communityId: number, @Query() query: VolunteerServiceRecordQueryDto, @Res() res: Response): Promise<void> {
+  communityXlsx(@Param('communityId', ParseIntPipe) communityId: number, @Query() query: VolunteerServiceRecordQueryDto, @Res() res: FastifyReply): Promise<void> {
     return this.exportCommunity(communityId, query, 'xlsx', res);
   }
 
-  private async exportMine(user: AuthUser, query: VolunteerServiceRecordQueryDto, format: ExportFormat, res: Response): Promise<void> {
+  private async exportMine(user: AuthUser, query: VolunteerServiceRecordQueryDto, format: ExportFormat, res: FastifyReply): Promise<void> {
     // A personal certificate lists what was certified; pending and rejected records are not proof of service.
     const scope: ServiceRecordScope = { userId: user.id, statuses: ['certified'], ...this.period(query) };
     const identity = (await this.profiles.identities([user.id])).get(user.id);
@@ -95,7 +95,7 @@ export class ServiceRecordsController {
     await this.send(format, `志愿服务记录-${identity?.name ?? user.id}`, heading, scope, res);
   }
 
-  private async exportCommunity(communityId: number, query: VolunteerServiceRecordQueryDto, format: ExportFormat, res: Response): Promise<void> {
+  private async exportCommunity(communityId: number, query: VolunteerServiceRecordQueryDto, format: ExportFormat, res: FastifyReply): Promise<void> {
     const community = await this.dataSource.getRepository(Community).findOneByOrFail({ id: communityId });
     const scope: ServiceRecordScope = { communityId, ...this.period(query) };
     const heading: ServiceRecordExportHeading = {
@@ -108,15 +108,13 @@ export class ServiceRecordsController {
     await this.send(format, `${community.name}-志愿服务记录`, heading, scope, res);
   }
 
-  private async send(format: ExportFormat, baseName: string, heading: ServiceRecordExportHeading, scope: ServiceRecordScope, res: Response): Promise<void> {
+  private async send(format: ExportFormat, baseName: string, heading: ServiceRecordExportHeading, scope: ServiceRecordScope, res: FastifyReply): Promise<void> {
     const rows = this.records.exportRows(scope);
     if (format === 'pdf') {
       ensurePdfFont();
-      startDownload(res, 'application/pdf', `${baseName}.pdf`);
-      await writeServiceRecordsPdf(heading, rows, res);
+      await writeServiceRecordsPdf(heading, rows, startDownload(res, 'application/pdf', `${baseName}.pdf`));
     } else {
-      startDownload(res, XLSX_MIME, `${baseName}.xlsx`);
-      await writeServiceRecordsXlsx(heading, rows, res);
+      await writeServiceRecordsXlsx(heading, rows, startDownload(res, XLSX_MIME, `${baseName}.xlsx`));
     }
   }
 

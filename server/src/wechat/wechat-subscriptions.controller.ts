@@ -1,7 +1,7 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { WechatSubscriptionView } from '@linli/shared';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Permission } from '../auth/permission.decorator';
@@ -23,7 +23,7 @@ export class WechatSubscriptionsController {
   async subscribe(
     @CurrentUser() user: AuthUser,
     @Body() body: WechatSubscriptionDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<WechatSubscriptionView> {
     const { created, view } = await this.subscriptions.record(user.id, body);
     res.status(created ? 201 : 200);
