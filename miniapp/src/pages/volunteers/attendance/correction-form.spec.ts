@@ -28,4 +28,27 @@ describe('volunteer attendance correction form', () => {
     expect(toVolunteerCorrection(activity, { checkIn: '10:00', checkOut: '09:30', reason: '补录' })).toEqual({ error: '签退时间不能早于签到时间' });
     expect(toVolunteerCorrection(activity, { checkIn: '九点', checkOut: '', reason: '补录' })).toEqual({ error: '请按“时:分”填写时间，如 09:05' });
   });
+
+  describe('an activity that runs past midnight (22:45–00:45)', () => {
+    const lateActivity = {
+      id: 4, startsAt: '2026-11-23T14:45:00.000Z', endsAt: '2026-11-23T16:45:00.000Z', capacity: null,
+    } as VolunteerActivityView;
+
+    it('places times after midnight on the next day', () => {
+      expect(toVolunteerCorrection(lateActivity, { checkIn: '22:45', checkOut: '00:45', reason: '现场网络中断' })).toEqual({
+        input: { checkInAt: '2026-11-23T14:45:00.000Z', checkOutAt: '2026-11-23T16:45:00.000Z', reason: '现场网络中断' },
+        minutes: 120,
+      });
+      expect(toVolunteerCorrection(lateActivity, { checkIn: '00:10', checkOut: '00:40', reason: '迟到补录' })).toEqual({
+        input: { checkInAt: '2026-11-23T16:10:00.000Z', checkOutAt: '2026-11-23T16:40:00.000Z', reason: '迟到补录' },
+        minutes: 30,
+      });
+    });
+
+    it('still refuses a check-out before the check-in and a time outside the windows', () => {
+      expect(toVolunteerCorrection(lateActivity, { checkIn: '23:30', checkOut: '23:00', reason: '补录' })).toEqual({ error: '签退时间不能早于签到时间' });
+      expect(toVolunteerCorrection(lateActivity, { checkIn: '12:00', checkOut: '', reason: '补录' })).toEqual({ error: '当前不在活动签到签退时间内' });
+      expect(toVolunteerCorrection(lateActivity, { checkIn: '23:00', checkOut: '02:30', reason: '补录' })).toEqual({ error: '当前不在活动签到签退时间内' });
+    });
+  });
 });

@@ -1,12 +1,15 @@
 import {
   validateVolunteerAttendanceCorrection,
+  volunteerCheckInWindow,
+  volunteerCheckOutWindow,
   type VolunteerActivityView,
+  type VolunteerAttendanceWindow,
   type VolunteerAttendanceCorrectionInput,
   type VolunteerAttendanceView,
 } from '@linli/shared';
 import { shanghaiClockText, shanghaiDateValue, shanghaiLocalToIso } from '../common/shanghai-time';
 
-/** The organiser's correction as typed: clock times on the activity's day and a reason. */
+/** The organiser's correction as typed: clock times and a reason. */
 export interface VolunteerCorrectionFormState {
   checkIn: string;
   checkOut: string;
@@ -22,24 +25,47 @@ export function volunteerCorrectionStart(activity: VolunteerActivityView, attend
   };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The instant a clock time the organiser typed stands for: the one inside the window where it is allowed,
+ * so 00:30 on an activity that runs 22:00–01:00 is the next day. A check-out takes the first such instant
+ * not before the check-in. When the window holds none, the start day (or the first day after the check-in),
+ * so the shared rule says the time falls outside the window. Null when the time is unreadable.
+ */
+function instantOfClock(time: string, window: VolunteerAttendanceWindow, startDay: string, notBefore: Date | null): Date | null {
+  const onStartDay = shanghaiLocalToIso(startDay, time);
+  if (!onStartDay) return null;
+  const first = shanghaiLocalToIso(shanghaiDateValue(window.opensAt.toISOString()), time);
+  if (!first) return null;
+  const inWindow: Date[] = [];
+  for (let t = Date.parse(first); t <= window.closesAt.getTime(); t += DAY_MS) {
+    if (t >= window.opensAt.getTime()) inWindow.push(new Date(t));
+  }
+  const chosen = inWindow.find((t) => !notBefore || t.getTime() >= notBefore.getTime()) ?? inWindow[0];
+  if (chosen) return chosen;
+  let outside = Date.parse(onStartDay);
+  while (notBefore && outside < notBefore.getTime()) outside += DAY_MS;
+  return new Date(outside);
+}
+
 /**
  * Turns the form into the request, checked by the shared correction rule (reason, windows, order) so the
- * organiser sees the problem before sending. Times are on the activity's start date in Shanghai.
+ * organiser sees the problem before sending.
  */
 export function toVolunteerCorrection(
   activity: VolunteerActivityView,
   form: VolunteerCorrectionFormState,
 ): { input: VolunteerAttendanceCorrectionInput; minutes: number } | { error: string } {
-  const day = shanghaiDateValue(activity.startsAt);
-  const checkInAt = shanghaiLocalToIso(day, form.checkIn);
-  const checkOutAt = form.checkOut.trim() ? shanghaiLocalToIso(day, form.checkOut) : null;
+  const rules = { startsAt: new Date(activity.startsAt), endsAt: new Date(activity.endsAt), capacity: activity.capacity };
+  const startDay = shanghaiDateValue(activity.startsAt);
+  const checkInAt = instantOfClock(form.checkIn, volunteerCheckInWindow(rules), startDay, null);
+  const checkOutAt = checkInAt && form.checkOut.trim() ? instantOfClock(form.checkOut, volunteerCheckOutWindow(rules), startDay, checkInAt) : null;
   if (!checkInAt || (form.checkOut.trim() && !checkOutAt)) return { error: '请按“时:分”填写时间，如 09:05' };
-  const verdict = validateVolunteerAttendanceCorrection({
-    activity: { startsAt: new Date(activity.startsAt), endsAt: new Date(activity.endsAt), capacity: activity.capacity },
-    checkInAt: new Date(checkInAt),
-    checkOutAt: checkOutAt ? new Date(checkOutAt) : null,
-    reason: form.reason,
-  });
+  const verdict = validateVolunteerAttendanceCorrection({ activity: rules, checkInAt, checkOutAt, reason: form.reason });
   if (!verdict.ok) return { error: verdict.message };
-  return { input: { checkInAt, checkOutAt, reason: verdict.reason }, minutes: verdict.serviceMinutes };
+  return {
+    input: { checkInAt: checkInAt.toISOString(), checkOutAt: checkOutAt ? checkOutAt.toISOString() : null, reason: verdict.reason },
+    minutes: verdict.serviceMinutes,
+  };
 }

@@ -1,6 +1,7 @@
 import type { VolunteerActivityView } from '@linli/shared';
 import {
   EMPTY_VOLUNTEER_ACTIVITY_FORM,
+  endsNextDay,
   toVolunteerActivityEdit,
   toVolunteerActivityInput,
   volunteerActivityFormFrom,
@@ -41,6 +42,17 @@ describe('toVolunteerActivityInput', () => {
   it('refuses an end before the start with the shared rule message', () => {
     const { errors } = toVolunteerActivityInput(filled({ startTime: '10:00', endTime: '09:00' }));
     expect(errors.endTime).toBe('活动结束时间必须晚于开始时间');
+  });
+
+  it('ends a night activity on the next day, but takes an end just before the start for a slip', () => {
+    expect(toVolunteerActivityInput(filled({ startTime: '22:00', endTime: '00:30' })).input).toMatchObject({
+      startsAt: '2026-11-28T14:00:00.000Z',
+      endsAt: '2026-11-28T16:30:00.000Z',
+    });
+    expect(endsNextDay({ startTime: '22:00', endTime: '00:30' })).toBe(true);
+    expect(endsNextDay({ startTime: '10:00', endTime: '09:00' })).toBe(false);
+    expect(endsNextDay({ startTime: '09:00', endTime: '09:00' })).toBe(false);
+    expect(toVolunteerActivityInput(filled({ startTime: '09:00', endTime: '09:00' })).errors.endTime).toBe('活动结束时间必须晚于开始时间');
   });
 
   it('refuses a zero capacity and a radius outside the allowed range', () => {
@@ -90,5 +102,12 @@ describe('editing a published activity', () => {
     const fixed = toVolunteerActivityEdit({ ...form, endTime: '10:00' }).input!;
     expect(fixed).not.toHaveProperty('capacity');
     expect(fixed).not.toHaveProperty('checkMethods');
+  });
+
+  it('keeps a night activity past midnight when it is edited', () => {
+    const night = { ...published, startsAt: '2026-11-28T14:00:00.000Z', endsAt: '2026-11-28T16:30:00.000Z' };
+    const form = volunteerActivityFormFrom(night);
+    expect(form).toMatchObject({ date: '2026-11-28', startTime: '22:00', endTime: '00:30' });
+    expect(toVolunteerActivityEdit(form).input).toMatchObject({ startsAt: night.startsAt, endsAt: night.endsAt });
   });
 });

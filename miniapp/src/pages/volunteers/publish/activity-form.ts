@@ -50,6 +50,25 @@ const optionalNumber = (text: string): number | null | 'invalid' => {
   return Number.isFinite(n) ? n : 'invalid';
 };
 
+/**
+ * Whether the end time is on the day after the start: an end a few hours "earlier" than the start (a
+ * 22:00–00:30 night patrol) can only mean past midnight. An end just before the start (10:00–09:00) is
+ * far more likely a slip than a 23-hour activity, so it stays on the same day and is refused.
+ */
+export function endsNextDay(form: Pick<VolunteerActivityFormState, 'startTime' | 'endTime'>): boolean {
+  const minutes = (t: string) => {
+    const m = /^(\d{1,2}):(\d{2})$/.exec(t.trim());
+    return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+  };
+  const start = minutes(form.startTime);
+  const end = minutes(form.endTime);
+  return start !== null && end !== null && end < start && end + 24 * 60 - start <= OVERNIGHT_MAX_MINUTES;
+}
+
+/** The longest activity that may run past midnight when entered as two clock times. */
+const OVERNIGHT_MAX_MINUTES = 12 * 60;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /** Field-level checks in Chinese, then the shared activity rules (time order, capacity, radius, theme). */
 export function toVolunteerActivityInput(form: VolunteerActivityFormState): { input?: VolunteerActivityInput; errors: VolunteerActivityFormErrors } {
   const errors: VolunteerActivityFormErrors = {};
@@ -58,7 +77,8 @@ export function toVolunteerActivityInput(form: VolunteerActivityFormState): { in
   if (!form.themeCode) errors.themeCode = '请选择服务类别';
   if (!form.placeName.trim()) errors.placeName = '请填写活动地点';
   const startsAt = shanghaiLocalToIso(form.date, form.startTime);
-  const endsAt = shanghaiLocalToIso(form.date, form.endTime);
+  const endOnStartDay = shanghaiLocalToIso(form.date, form.endTime);
+  const endsAt = endOnStartDay && endsNextDay(form) ? new Date(Date.parse(endOnStartDay) + DAY_MS).toISOString() : endOnStartDay;
   if (!startsAt) errors.date = '请选择活动日期和开始时间';
   else if (!endsAt) errors.endTime = '请选择结束时间';
 

@@ -9,6 +9,7 @@ import { volunteersApi } from '../../../services/volunteers-api';
 import { currentVolunteerPosition } from '../common/device';
 import {
   EMPTY_VOLUNTEER_ACTIVITY_FORM,
+  endsNextDay,
   toVolunteerActivityEdit,
   toVolunteerActivityInput,
   volunteerActivityFormFrom,
@@ -125,7 +126,7 @@ export default function VolunteerPublish() {
           </Picker>
           <Picker mode='time' value={form.endTime} onChange={(e) => update({ endTime: String(e.detail.value) })}>
             <View id='publish-end' className='field__input'>
-              结束 {form.endTime}
+              结束 {endsNextDay(form) ? `次日 ${form.endTime}` : form.endTime}
             </View>
           </Picker>
         </View>
