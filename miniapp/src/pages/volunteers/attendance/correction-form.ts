@@ -7,7 +7,7 @@ import {
   type VolunteerAttendanceCorrectionInput,
   type VolunteerAttendanceView,
 } from '@linli/shared';
-import { shanghaiClockText, shanghaiDateValue, shanghaiLocalToIso } from '../common/shanghai-time';
+import { DAY_MS, shanghaiClockText, shanghaiDateValue, shanghaiLocalToIso } from '../common/shanghai-time';
 
 /** The organiser's correction as typed: clock times and a reason. */
 export interface VolunteerCorrectionFormState {
@@ -25,22 +25,20 @@ export function volunteerCorrectionStart(activity: VolunteerActivityView, attend
   };
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /**
  * The instant a clock time the organiser typed stands for: the one inside the window where it is allowed,
  * so 00:30 on an activity that runs 22:00–01:00 is the next day. A check-out takes the first such instant
  * not before the check-in. When the window holds none, the start day (or the first day after the check-in),
  * so the shared rule says the time falls outside the window. Null when the time is unreadable.
  */
-function instantOfClock(time: string, window: VolunteerAttendanceWindow, startDay: string, notBefore: Date | null): Date | null {
+function instantOfClock(time: string, allowed: VolunteerAttendanceWindow, startDay: string, notBefore: Date | null): Date | null {
   const onStartDay = shanghaiLocalToIso(startDay, time);
   if (!onStartDay) return null;
-  const first = shanghaiLocalToIso(shanghaiDateValue(window.opensAt.toISOString()), time);
-  if (!first) return null;
+  // Readable, as the start-day one was: the same time on the day the window opens.
+  const first = Date.parse(shanghaiLocalToIso(shanghaiDateValue(allowed.opensAt.toISOString()), time)!);
   const inWindow: Date[] = [];
-  for (let t = Date.parse(first); t <= window.closesAt.getTime(); t += DAY_MS) {
-    if (t >= window.opensAt.getTime()) inWindow.push(new Date(t));
+  for (let t = first; t <= allowed.closesAt.getTime(); t += DAY_MS) {
+    if (t >= allowed.opensAt.getTime()) inWindow.push(new Date(t));
   }
   const chosen = inWindow.find((t) => !notBefore || t.getTime() >= notBefore.getTime()) ?? inWindow[0];
   if (chosen) return chosen;

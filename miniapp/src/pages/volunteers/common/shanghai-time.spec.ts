@@ -1,4 +1,4 @@
-import { shanghaiClockText, shanghaiDateTimeText, shanghaiLocalToIso, shanghaiRangeText } from './shanghai-time';
+import { clockMinutes, shanghaiClockText, shanghaiDateTimeText, shanghaiLocalToIso, shanghaiRangeText } from './shanghai-time';
 
 describe('Shanghai wall-clock times', () => {
   it('shows an instant in Shanghai time, eight hours ahead of UTC', () => {
@@ -20,5 +20,14 @@ describe('Shanghai wall-clock times', () => {
     expect(shanghaiLocalToIso('2026-02-30', '09:00')).toBeNull();
     expect(shanghaiLocalToIso('2026-11-24', '25:00')).toBeNull();
     expect(shanghaiLocalToIso('24/11/2026', '09:00')).toBeNull();
+  });
+
+  it('reads a picked time as minutes since midnight, refusing impossible ones', () => {
+    expect(clockMinutes('00:00')).toBe(0);
+    expect(clockMinutes(' 9:05 ')).toBe(545);
+    expect(clockMinutes('23:59')).toBe(1439);
+    expect(clockMinutes('24:00')).toBeNull();
+    expect(clockMinutes('12:60')).toBeNull();
+    expect(clockMinutes('九点')).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import {
   type VolunteerActivityView,
   type VolunteerCheckMethod,
 } from '@linli/shared';
-import { shanghaiClockText, shanghaiDateValue, shanghaiLocalToIso } from '../common/shanghai-time';
+import { clockMinutes, DAY_MS, shanghaiClockText, shanghaiDateValue, shanghaiLocalToIso } from '../common/shanghai-time';
 
 /** The publish form as typed: strings from inputs and pickers, turned into the request body on submit. */
 export interface VolunteerActivityFormState {
@@ -56,18 +56,13 @@ const optionalNumber = (text: string): number | null | 'invalid' => {
  * far more likely a slip than a 23-hour activity, so it stays on the same day and is refused.
  */
 export function endsNextDay(form: Pick<VolunteerActivityFormState, 'startTime' | 'endTime'>): boolean {
-  const minutes = (t: string) => {
-    const m = /^(\d{1,2}):(\d{2})$/.exec(t.trim());
-    return m ? Number(m[1]) * 60 + Number(m[2]) : null;
-  };
-  const start = minutes(form.startTime);
-  const end = minutes(form.endTime);
+  const start = clockMinutes(form.startTime);
+  const end = clockMinutes(form.endTime);
   return start !== null && end !== null && end < start && end + 24 * 60 - start <= OVERNIGHT_MAX_MINUTES;
 }
 
 /** The longest activity that may run past midnight when entered as two clock times. */
 const OVERNIGHT_MAX_MINUTES = 12 * 60;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Field-level checks in Chinese, then the shared activity rules (time order, capacity, radius, theme). */
 export function toVolunteerActivityInput(form: VolunteerActivityFormState): { input?: VolunteerActivityInput; errors: VolunteerActivityFormErrors } {
