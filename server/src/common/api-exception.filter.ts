@@ -15,6 +15,7 @@ function sendApiError(error: unknown, req: FastifyRequest, reply: FastifyReply):
   // A download streams straight to the socket (the reply is hijacked): once it has begun, only the log is left.
   if (reply.sent || reply.raw.headersSent) return;
   const payload: ApiErrorBody = { ...mapped.body, requestId };
+  if (mapped.headers) void reply.headers(mapped.headers);
   void reply.status(mapped.status).send(payload);
 }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { BadRequestException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { DatabaseBusyError } from '../database/connection-waits';
 import { ApiException } from './api-exception';
 import { mapError } from './error-mapping';
 import { createValidationPipe } from './validation';
@@ -81,6 +82,17 @@ describe('mapError', () => {
     expect(tooLarge).toMatchObject({ status: 413, unexpected: false, body: { error: 'payload_too_large', message: '提交的内容过大' } });
     const malformed = mapError(new HttpException("Body is not valid JSON but content-type is set to 'application/json'", 400));
     expect(malformed).toMatchObject({ status: 400, body: { error: 'bad_request', message: '请求格式不正确' } });
+  });
+
+  it('answers 503 service_busy with Retry-After when no database connection came in time, wrapped or not', () => {
+    const busy = new DatabaseBusyError(3000);
+    const wrapped = Object.assign(new QueryFailedError('SELECT 1', [], new Error('x')), { driverError: busy });
+    for (const error of [busy, wrapped]) {
+      const mapped = mapError(error);
+      expect(mapped).toMatchObject({ status: 503, unexpected: false, headers: { 'Retry-After': '2' } });
+      expect(mapped.body).toMatchObject({ statusCode: 503, error: 'service_busy' });
+      expect(mapped.body.message).toMatch(/稍后再试/);
+    }
   });
 
   it('hides the internals of an unexpected error and marks it for logging', () => {

@@ -1,7 +1,11 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ApiErrorBody, ApiErrorCode } from '@linli/shared';
+import { ApiErrorBody, ApiErrorCode, SERVICE_ERRORS } from '@linli/shared';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseBusy } from '../database/connection-waits';
 import { ApiException } from './api-exception';
+
+/** Seconds a client is asked to wait before sending a request the server was too busy for. */
+export const BUSY_RETRY_AFTER_SECONDS = 2;
 
 /** The code and the message a resident reads when nothing more specific was given. */
 const DEFAULTS: Record<number, { code: ApiErrorCode; message: string }> = {
@@ -21,6 +25,8 @@ export interface MappedError {
   body: Omit<ApiErrorBody, 'requestId'>;
   /** Unexpected failures: log the stack (never send it). */
   unexpected: boolean;
+  /** Extra response headers, e.g. Retry-After on 503. */
+  headers?: Record<string, string>;
 }
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -63,6 +69,10 @@ export function mapError(error: unknown): MappedError {
     // Framework messages are English ("Cannot GET /x"); only pass on messages written for residents.
     const message = typeof given === 'string' && CJK.test(given) ? given : fallback.message;
     return { status, body: body(status, fallback.code, message), unexpected: status >= 500 };
+  }
+  if (isDatabaseBusy(error)) {
+    const { status, message } = SERVICE_ERRORS.service_busy;
+    return { status, body: body(status, 'service_busy', message), unexpected: false, headers: { 'Retry-After': String(BUSY_RETRY_AFTER_SECONDS) } };
   }
   if (isUniqueViolation(error)) {
     return { status: HttpStatus.CONFLICT, body: body(409, 'conflict', DEFAULTS[409].message), unexpected: false };

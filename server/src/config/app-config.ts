@@ -30,6 +30,27 @@ export class AppConfig {
   @Matches(/^(sqlite:.+|mysql:\/\/.+|mariadb:\/\/.+)$/, { message: 'must start with sqlite:, mysql:// or mariadb://' })
   databaseUrl: string;
 
+  /** MariaDB/MySQL: connections each server process keeps in its pool (see README, sizing the pool). */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  databasePoolSize: number;
+
+  /**
+   * How long a request may wait for a pooled connection (or, on SQLite, for its turn to write) before it is
+   * answered 503: a burst then sheds load instead of queueing without end.
+   */
+  @IsInt()
+  @Min(50)
+  @Max(120_000)
+  databaseAcquireTimeoutMs: number;
+
+  /** After SIGTERM: how long in-flight requests may finish before the process exits anyway. */
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  shutdownGraceMs: number;
+
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: 'must be a redis:// or rediss:// URL' })
   redisUrl?: string;

@@ -151,6 +151,31 @@ describe('loadConfig', () => {
     expect(new Set((caught as ConfigError).problems.map((p) => p.split(':')[0]))).toEqual(new Set([name]));
   });
 
+  it('keeps ten pooled connections per process, waits three seconds for one and drains for ten, unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ databasePoolSize: 10, databaseAcquireTimeoutMs: 3000, shutdownGraceMs: 10_000 });
+    expect(loadConfig({ DATABASE_POOL_SIZE: '40', DATABASE_ACQUIRE_TIMEOUT_MS: '800', SHUTDOWN_GRACE_MS: '30000' })).toMatchObject({
+      databasePoolSize: 40,
+      databaseAcquireTimeoutMs: 800,
+      shutdownGraceMs: 30_000,
+    });
+  });
+
+  it.each([
+    ['DATABASE_POOL_SIZE', '0'],
+    ['DATABASE_POOL_SIZE', 'ten'],
+    ['DATABASE_ACQUIRE_TIMEOUT_MS', '0'],
+    ['SHUTDOWN_GRACE_MS', '-1'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    let caught: unknown;
+    try {
+      loadConfig({ [name]: value });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).problems.map((p) => p.split(':')[0])).toContain(name);
+  });
+
   it('lists every bad variable by its environment name in one error', () => {
     let caught: unknown;
     try {

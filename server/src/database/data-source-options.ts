@@ -19,7 +19,7 @@ export function sqliteFileOf(databaseUrl: string): string {
  * TypeORM options for the configured database. The schema only ever changes through migrations
  * (never synchronize), on SQLite and MariaDB alike.
  */
-export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>): DataSourceOptions {
+export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl'> & Partial<Pick<AppConfig, 'databasePoolSize'>>): DataSourceOptions {
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -53,5 +53,8 @@ export function buildDataSourceOptions(config: Pick<AppConfig, 'databaseUrl'>): 
     timezone: 'Z',
     // DECIMAL/BIGINT as numbers where safe; the entities' transformers handle the rest.
     supportBigNumbers: true,
+    // Each process keeps this many connections (mysql2's connectionLimit); waits for one are bounded by
+    // ConnectionWaitLimits.
+    poolSize: config.databasePoolSize ?? 10,
   };
 }

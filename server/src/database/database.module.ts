@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
+import { ConnectionWaitLimits } from './connection-wait-limits';
 import { buildDataSourceOptions } from './data-source-options';
 import { DemoSeeder } from './demo-seeder';
 import { TransactionRunner } from './transaction-runner';
@@ -13,7 +14,7 @@ import { TransactionRunner } from './transaction-runner';
       useFactory: (config: AppConfig) => buildDataSourceOptions(config),
     }),
   ],
-  providers: [DemoSeeder, TransactionRunner],
+  providers: [ConnectionWaitLimits, DemoSeeder, TransactionRunner],
   exports: [TransactionRunner],
 })
 export class DatabaseModule {}

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { serializedOnSqlite } from './sqlite-write-queue';
+import { DatabaseBusyError } from './connection-waits';
+import { limitSqliteWriteWait, serializedOnSqlite } from './sqlite-write-queue';
 
 describe('SQLite write queue', () => {
   let dataSource: DataSource;
@@ -32,5 +33,23 @@ describe('SQLite write queue', () => {
     const after = serializedOnSqlite(dataSource, async () => 'ran');
     await expect(failing).rejects.toThrow('boom');
     await expect(after).resolves.toBe('ran');
+  });
+
+  it('refuses a write that waited longer than the bound for its turn, without running it, and carries on after', async () => {
+    const bounded = new DataSource({ type: 'better-sqlite3', database: ':memory:' });
+    await bounded.initialize();
+    limitSqliteWriteWait(bounded, 50);
+    let release!: () => void;
+    const holding = serializedOnSqlite(bounded, () => new Promise<string>((r) => (release = () => r('held'))));
+    let ran = false;
+    const waiting = serializedOnSqlite(bounded, async () => {
+      ran = true;
+    });
+    await expect(waiting).rejects.toBeInstanceOf(DatabaseBusyError);
+    release();
+    await expect(holding).resolves.toBe('held');
+    await expect(serializedOnSqlite(bounded, async () => 'next')).resolves.toBe('next');
+    expect(ran).toBe(false);
+    await bounded.destroy();
   });
 });

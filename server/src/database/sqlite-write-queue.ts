@@ -1,6 +1,16 @@
 import { DataSource } from 'typeorm';
+import { DatabaseBusyError } from './connection-waits';
 
 const queues = new WeakMap<DataSource, Promise<unknown>>();
+const maxWaits = new WeakMap<DataSource, number>();
+
+/**
+ * Bounds how long a write may wait for its turn in this data source's queue; past it, the write is dropped
+ * before it starts and its caller gets DatabaseBusyError (503), so a burst cannot queue without end.
+ */
+export function limitSqliteWriteWait(dataSource: DataSource, maxWaitMs: number): void {
+  maxWaits.set(dataSource, maxWaitMs);
+}
 
 /** How often a write transaction is retried when another process holds SQLite's write lock. */
 const BUSY_RETRIES = 50;
@@ -36,10 +46,21 @@ export function serializedOnSqlite<T>(dataSource: DataSource, work: () => Promis
     }
   };
   const previous = queues.get(dataSource) ?? Promise.resolve();
-  const run = previous.then(retrying, retrying);
-  queues.set(
-    dataSource,
-    run.catch(() => undefined),
-  );
-  return run;
+  const maxWaitMs = maxWaits.get(dataSource);
+  return new Promise<T>((resolve, reject) => {
+    let abandoned = false;
+    const timer =
+      maxWaitMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            abandoned = true;
+            reject(new DatabaseBusyError(maxWaitMs));
+          }, maxWaitMs);
+    const turn = previous.then(() => {
+      if (abandoned) return;
+      clearTimeout(timer);
+      return retrying().then(resolve, reject);
+    });
+    queues.set(dataSource, turn);
+  });
 }

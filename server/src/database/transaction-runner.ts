@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
+import { whileHoldingConnection } from './connection-waits';
 import { runPipelinedTransaction, type PipelinedTransaction } from './pipelined-transaction';
 import { serializedOnSqlite } from './sqlite-write-queue';
 
@@ -29,7 +30,9 @@ export class TransactionRunner {
   }
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (!this.isSqlite) return this.retryingDeadlocks(() => this.dataSource.transaction(work));
+    // Marked as holding its connection: asking the pool for another from inside would be refused (see
+    // NestedConnectionError), since enough such transactions at once would each wait for the others.
+    if (!this.isSqlite) return this.retryingDeadlocks(() => this.dataSource.transaction((m) => whileHoldingConnection(() => work(m))));
     return serializedOnSqlite(this.dataSource, () => this.dataSource.transaction(work));
   }
 
@@ -39,7 +42,7 @@ export class TransactionRunner {
    */
   runPipelined<T>(work: (tx: PipelinedTransaction) => Promise<T>): Promise<T> {
     if (this.isSqlite) throw new Error('runPipelined: MariaDB/MySQL only');
-    return this.retryingDeadlocks(() => runPipelinedTransaction(this.dataSource, work));
+    return this.retryingDeadlocks(() => runPipelinedTransaction(this.dataSource, (tx) => whileHoldingConnection(() => work(tx))));
   }
 
   /** Runs the transaction again from the start when it was a deadlock victim (or timed out on a lock). */

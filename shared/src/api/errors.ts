@@ -1,3 +1,5 @@
+import type { ServiceErrorCode } from './service-errors';
+
 /** The one error body every failing API call returns. `error` is a stable machine code; `message` is for people. */
 export interface ApiErrorBody {
   statusCode: number;
@@ -17,4 +19,5 @@ export type ApiErrorCode =
   | 'payload_too_large'
   | 'unprocessable'
   | 'upstream_failed'
-  | 'internal_error';
+  | 'internal_error'
+  | ServiceErrorCode;
