@@ -49,12 +49,6 @@ export interface NearbyQuery {
   days?: number;
 }
 
-/** Marks a promise as handled now (it is awaited later, after other awaits), so an early failure is not reported as unhandled. */
-function observed<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
-}
-
 /**
  * Intake of resident reports: validation against the catalogue, classification, location and forwarding,
  * all written in one transaction (the case, its photos, its first timeline entry, the audit row). Also the
@@ -88,20 +82,21 @@ export class CaseIntake {
 
     // Whole seconds: the timestamps written below are what the columns keep, and what the live event says.
     const now = toWholeSecond(new Date());
-    // MariaDB: the roster and the day's running number are read before the transaction, on other pooled
-    // connections while it begins, each shared with the reports arriving at the same moment, so the transaction
-    // itself is its three inserts. The number comes from its own autocommit statement, which locks the day's
+    // MariaDB: the roster and the day's running number are read before the transaction, each shared with the
+    // reports arriving at the same moment, so the transaction itself is its three inserts. The number comes from its own autocommit statement, which locks the day's
     // counter row for that statement only, not until this report commits, so concurrent reports don't queue on
     // it; a report that fails afterwards leaves its number unused. SQLite has one writer and no round trips:
-    // both happen inside, and the numbers have no gaps.
-    const early = this.transactions.isSqlite ? null : observed(Promise.all([this.router.route(null, place, category !== null, now), this.codes.next(now)]));
+    // both happen inside, and the numbers have no gaps. Both are awaited before the transaction takes its
+    // connection: a transaction waiting on reads that need other pooled connections would, in a burst, hold
+    // every connection while waiting for one.
+    const early = this.transactions.isSqlite ? null : await Promise.all([this.router.route(null, place, category !== null, now), this.codes.next(now)]);
 
     // No look-up of the client key first: the unique key on (reporter, client key) is the check. A retry
     // (queued behind the first attempt on SQLite, or racing it on MariaDB) fails on the case row, before any
     // photo is claimed, and rolls back; the catch below hands back the case the first attempt filed.
     try {
       const written = await this.transactions.run(async (m) => {
-        const [decision, code] = early ? await early : [await this.router.route(m, place, category !== null, now), await nextCaseCode(m, now)];
+        const [decision, code] = early ?? [await this.router.route(m, place, category !== null, now), await nextCaseCode(m, now)];
         const row = Object.assign(new Case(), {
           code,
           reporterId,
