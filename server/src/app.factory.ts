@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
-import { MEDIA_MAX_UPLOAD_BYTES } from '@linli/shared';
+import { MEDIA_MAX_UPLOAD_BYTES, SERVICE_ERRORS } from '@linli/shared';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -11,6 +11,8 @@ import type { FastifyInstance } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { Draining } from './common/draining';
+import { BUSY_RETRY_AFTER_SECONDS } from './common/error-mapping';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -45,9 +47,23 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   // Declared up front so every request object has the same shape (set by the authentication guard).
   fastify.decorateRequest('user', null);
   fastify.decorateRequest('resourceLocation', undefined);
-  // On the raw response, so downloads that write to the socket themselves carry it too.
+  // On the raw response, so downloads that write to the socket themselves carry it too. Requests are counted
+  // until their response closes (sent or aborted), so a shutdown can wait for them; once it has begun, new ones
+  // are refused (health answers for itself, with 503 and `draining`).
+  const draining = app.get(Draining);
+  const healthUrl = `/${API_PREFIX}/health`;
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.raw.setHeader(REQUEST_ID_HEADER, req.id);
+    if (draining.active && req.url !== healthUrl) {
+      const { status, message } = SERVICE_ERRORS.shutting_down;
+      void reply
+        .status(status)
+        .headers({ 'retry-after': String(BUSY_RETRY_AFTER_SECONDS), connection: 'close' })
+        .send({ statusCode: status, error: 'shutting_down', message, requestId: req.id });
+      return;
+    }
+    draining.requestStarted();
+    reply.raw.once('close', () => draining.requestEnded());
     done();
   });
   // An empty body with a JSON content type reads as {} (clients send the header on every call), any other
@@ -67,7 +83,6 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableCors({ origin: true, credentials: false, exposedHeaders: [REQUEST_ID_HEADER] });
-  app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
     app,

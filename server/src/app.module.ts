@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
 import { LoggingModule } from './common/logging.module';
+import { DrainingModule } from './common/draining';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -29,6 +30,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggingModule.forRoot(),
+        DrainingModule,
         DatabaseModule,
         RedisModule,
         // Timers of periodic sweeps (the case deadline sweep); each feature registers its own interval.

@@ -1,11 +1,35 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { createApp } from './app.factory';
+import { Draining } from './common/draining';
 import { AppConfig } from './config/app-config';
 import { ConfigError } from './config/load-config';
 
 async function main(): Promise<void> {
   const app = await createApp();
   const config = app.get(AppConfig);
+  const draining = app.get(Draining);
+  const logger = new Logger('Shutdown');
+
+  // SIGTERM (or Ctrl-C): refuse new requests, let the running ones finish, then close sockets, sweeps, Redis
+  // and the database. Whatever still runs after the grace period is abandoned: the process exits regardless.
+  const shutdown = async (signal: NodeJS.Signals): Promise<void> => {
+    if (draining.active) return;
+    draining.start();
+    logger.log({ signal, inFlight: draining.requestsInFlight }, 'draining');
+    const watchdog = setTimeout(() => {
+      logger.error({ signal, inFlight: draining.requestsInFlight }, 'shutdown took longer than SHUTDOWN_GRACE_MS; exiting');
+      process.exit(1);
+    }, config.shutdownGraceMs);
+    const drained = await draining.settled(config.shutdownGraceMs);
+    if (!drained) logger.warn({ inFlight: draining.requestsInFlight }, 'requests still running at the end of the grace period');
+    await app.close();
+    clearTimeout(watchdog);
+    process.exit(0);
+  };
+  process.once('SIGTERM', (signal) => void shutdown(signal));
+  process.once('SIGINT', (signal) => void shutdown(signal));
+
   await app.listen(config.port);
 }
 
