@@ -1,0 +1,78 @@
+/**
+ * The server under test for http-overhead.bench.ts, in a process of its own: the real app (production
+ * logging to a discarded stdout, a SQLite file with the demo district and one report), and beside it a bare
+ * Fastify server in the same process that calls the same services with none of the app's per-request stack
+ * (Nest routing, guards, pipes, interceptors, hooks, request logging). Prints one JSON line with both ports,
+ * a token and the case id, then serves until killed.
+ */
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import Fastify from 'fastify';
+import { createApp } from '../../server/src/app.factory';
+import { AuthUserLoader } from '../../server/src/auth/auth-user-loader';
+import { TokenService } from '../../server/src/auth/token.service';
+import { CaseQueries } from '../../server/src/cases/case-queries.service';
+import { HealthService } from '../../server/src/health/health.service';
+import { solidJpeg } from '../../server/src/media/image/test-images';
+
+async function main(): Promise<void> {
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  if (!databaseUrl) throw new Error('BENCH_DATABASE_URL is required');
+  const app = await createApp({
+    nodeEnv: 'production',
+    databaseUrl,
+    jwtSecret: 'bench-secret-bench-secret-bench',
+    devLogin: true,
+    seedOnStart: true,
+    demo: false,
+    logLevel: 'info',
+    h5Dir: '/nonexistent-h5',
+    mediaDir: process.env.BENCH_MEDIA_DIR ?? '/tmp/linli-bench-media',
+  });
+  await app.listen(0, '127.0.0.1');
+  const appPort = (app.getHttpServer().address() as AddressInfo).port;
+  const base = `http://127.0.0.1:${appPort}/api`;
+
+  // One report by a demo resident, in the middle of a demo grid, to read back.
+  const users = (await (await fetch(`${base}/auth/dev-users`)).json()) as Array<{ id: number; role: string }>;
+  const resident = users.find((u) => u.role === 'resident');
+  if (!resident) throw new Error('no demo resident');
+  const signIn = await fetch(`${base}/auth/dev`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: resident.id }) });
+  const token = ((await signIn.json()) as { accessToken: string }).accessToken;
+  const auth = { authorization: `Bearer ${token}` };
+  const grids = (await (await fetch(`${base}/org/grids`, { headers: auth })).json()) as Array<{ bbox?: [number, number, number, number] }>;
+  const box = grids.find((g) => g.bbox)?.bbox;
+  if (!box) throw new Error('no demo grid');
+  const form = new FormData();
+  form.append('file', new Blob([await solidJpeg(64, 48, '#336699')], { type: 'image/jpeg' }), 'photo.jpg');
+  const upload = (await (await fetch(`${base}/media/photos`, { method: 'POST', headers: auth, body: form })).json()) as { id: string };
+  const report = await fetch(`${base}/cases`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ clientKey: randomUUID(), photoIds: [upload.id], lng: (box[0] + box[2]) / 2, lat: (box[1] + box[3]) / 2, description: '小区门口路灯坏了，晚上很黑', address: '测试路 1 号' }),
+  });
+  if (report.status !== 201) throw new Error(`report failed: ${report.status} ${await report.text()}`);
+  const caseId = ((await report.json()) as { id: number }).id;
+
+  const health = app.get(HealthService);
+  const tokens = app.get(TokenService);
+  const authUsers = app.get(AuthUserLoader);
+  const queries = app.get(CaseQueries);
+  const bare = Fastify();
+  bare.get('/api/health', () => health.check());
+  bare.get<{ Params: { id: string } }>('/api/cases/:id', async (req) => {
+    const user = await authUsers.load(tokens.verify((req.headers.authorization ?? '').slice('Bearer '.length)));
+    if (!user) throw new Error('no user');
+    return queries.detail(user, Number(req.params.id));
+  });
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const barePort = (bare.server.address() as AddressInfo).port;
+
+  process.stdout.write(`${JSON.stringify({ appPort, barePort, token, caseId })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
