@@ -70,6 +70,8 @@ async function main(): Promise<void> {
   const barePort = (bare.server.address() as AddressInfo).port;
 
   process.stdout.write(`${JSON.stringify({ appPort, barePort, token, caseId })}\n`);
+  // A normal exit on Ctrl-C, so `node --cpu-prof` can write its profile.
+  process.once('SIGINT', () => process.exit(0));
 }
 
 main().catch((error: unknown) => {
