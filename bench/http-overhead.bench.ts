@@ -79,6 +79,9 @@ export async function run(): Promise<void> {
       { name: 'GET /api/health', path: '/api/health', headers: {}, amount: 20_000 },
       { name: 'GET /api/cases/:id', path: `/api/cases/${served.caseId}`, headers: auth, amount: 4_000 },
     ];
+    // BENCH_ROUTE=health (or any part of a route's name) measures only the routes that match.
+    const only = process.env.BENCH_ROUTE;
+    if (only) routes.splice(0, routes.length, ...routes.filter((r) => r.name.includes(only)));
     const run = (port: number, route: (typeof routes)[number]) => measure(`http://127.0.0.1:${port}${route.path}`, route.headers, route.amount, served.barePort);
     // Warm-up: JIT, statement caches, connection pools.
     for (const route of routes) {

@@ -8,12 +8,13 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyInstance } from 'fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { Draining } from './common/draining';
 import { BUSY_RETRY_AFTER_SECONDS } from './common/error-mapping';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
+import { logRequestCompleted } from './common/request-log';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { bodyLimitBytes } from './config/body-limit';
@@ -37,6 +38,9 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
     // The id is taken from the header by requestIdFor, which also checks it.
     requestIdHeader: false,
     routerOptions: { ignoreTrailingSlash: true },
+    // No Nest middleware is used (requests are logged by the onResponse hook below), so no middleware layer
+    // runs on every request.
+    skipMiddie: true,
   });
   // bodyParser: false — the JSON parser is registered below, with its empty-body rule.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, bodyParser: false });
@@ -64,6 +68,11 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
     }
     draining.requestStarted();
     reply.raw.once('close', () => draining.requestEnded());
+    done();
+  });
+  // PinoLogger.root is made while the app initialises (below), so it is read when a request ends.
+  fastify.addHook('onResponse', (req, reply, done) => {
+    logRequestCompleted(PinoLogger.root, { id: req.id, method: req.method, url: req.url, remoteAddress: req.socket.remoteAddress }, reply.statusCode, reply.elapsedTime);
     done();
   });
   // An empty body with a JSON content type reads as {} (clients send the header on every call), any other

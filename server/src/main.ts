@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import { createApp } from './app.factory';
 import { Draining } from './common/draining';
 import { AppConfig } from './config/app-config';
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
     if (!drained) logger.warn({ inFlight: draining.requestsInFlight }, 'requests still running at the end of the grace period');
     await app.close();
     clearTimeout(watchdog);
+    // Log lines are written in batches: write out the last ones before the process ends.
+    await new Promise<void>((resolve) => PinoLogger.root.flush(() => resolve()));
     process.exit(0);
   };
   process.once('SIGTERM', (signal) => void shutdown(signal));

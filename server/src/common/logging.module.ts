@@ -1,11 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import pino from 'pino';
 import type { Options as PinoHttpOptions } from 'pino-http';
 import { AppConfig } from '../config/app-config';
-import { isHealthProbe, requestLogSerializers } from './request-log';
 
 /** Longest a log line waits in the buffer while the server is quiet. */
 const LOG_FLUSH_MS = 1000;
@@ -33,8 +30,12 @@ function bufferedStdout(): pino.DestinationStream {
 }
 
 /**
- * pino (via nestjs-pino / pino-http) is the one logger. The request id set by requestIdMiddleware is
- * reused so a log line, the response header and an error body all carry the same id.
+ * pino (via nestjs-pino) is the one logger. Requests are logged by a Fastify onResponse hook (see
+ * request-log.ts), not by pino-http as a Nest middleware: the middleware layer (@fastify/middie), a child
+ * logger per request and the AsyncLocalStorage context nestjs-pino binds it to cost more CPU than a cheap
+ * route's own work (bench: http-overhead). So the middleware is applied to no route; the module still makes the
+ * root logger with these options. Log lines written while handling a request carry its id where it matters
+ * (errors, see the exception filter).
  */
 @Module({})
 export class LoggingModule {
@@ -47,20 +48,15 @@ export class LoggingModule {
           useFactory: (config: AppConfig) => {
             const options: PinoHttpOptions = {
               level: config.logLevel,
-              genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? randomUUID(),
-              // pino-http binds the serialized request to a child logger on every request, logged or not;
-              // these keep that to a few fields (see request-log.ts), handed the raw request (no wrapping,
-              // which would run the standard serializer first).
-              serializers: requestLogSerializers,
-              wrapSerializers: false,
               // Tokens and cookies never reach the logs (kept should a serializer ever include headers).
               redact: ['req.headers.authorization', 'req.headers.cookie'],
-              customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-                error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-              autoLogging: { ignore: isHealthProbe },
+              autoLogging: false,
             };
             // Nothing is written at 'silent' (the tests), so no stdout buffer or flush timer for it.
-            return { pinoHttp: config.logLevel === 'silent' ? options : ([options, bufferedStdout()] as [PinoHttpOptions, pino.DestinationStream]) };
+            return {
+              forRoutes: [],
+              pinoHttp: config.logLevel === 'silent' ? options : ([options, bufferedStdout()] as [PinoHttpOptions, pino.DestinationStream]),
+            };
           },
         }),
       ],

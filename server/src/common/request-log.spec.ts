@@ -1,43 +1,47 @@
-import { IncomingMessage, ServerResponse } from 'node:http';
-import { Socket } from 'node:net';
-import { isHealthProbe, requestLogFields, responseLogFields } from './request-log';
+import pino from 'pino';
+import { Writable } from 'node:stream';
+import { isHealthProbe, logRequestCompleted, type RequestLogFields } from './request-log';
 
-function request(headers: Record<string, string>): IncomingMessage & { id?: string; originalUrl?: string } {
-  const req = new IncomingMessage(new Socket()) as IncomingMessage & { id?: string; originalUrl?: string };
-  req.method = 'POST';
-  req.url = '/polls/7/ballots';
-  req.originalUrl = '/api/polls/7/ballots';
-  req.headers = headers;
-  req.id = 'req-42';
-  return req;
+/** A real pino logger writing into an array of parsed lines. */
+function capture(level = 'info') {
+  const lines: Array<Record<string, unknown>> = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+  return { logger: pino({ level }, sink), lines };
 }
 
-describe('request log fields', () => {
-  it('names the request by id, method and the full url it was sent to', () => {
-    expect(requestLogFields(request({}))).toMatchObject({ id: 'req-42', method: 'POST', url: '/api/polls/7/ballots' });
+const req = (url = '/api/polls/7/ballots'): RequestLogFields => ({ id: 'req-42', method: 'POST', url, remoteAddress: '10.0.0.9' });
+
+describe('request log', () => {
+  it('writes one line naming the request by id, method, url and peer, with status and time', () => {
+    const { logger, lines } = capture();
+    logRequestCompleted(logger, req(), 201, 12.6);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 30, msg: 'request completed', reqId: 'req-42', method: 'POST', url: '/api/polls/7/ballots', remoteAddress: '10.0.0.9', statusCode: 201, responseTime: 13 });
   });
 
-  it('leaves every header out, so no token or cookie can reach a log line', () => {
-    const fields = requestLogFields(request({ authorization: 'Bearer secret-token', cookie: 'sid=abc' }));
-    const line = JSON.stringify(fields);
-    expect(line).not.toContain('secret-token');
-    expect(line).not.toContain('sid=abc');
+  it('logs refusals as warnings and failures as errors', () => {
+    const { logger, lines } = capture();
+    logRequestCompleted(logger, req(), 409, 1);
+    logRequestCompleted(logger, req(), 503, 1);
+    expect(lines.map((l) => l.level)).toEqual([40, 50]);
   });
 
-  it('keeps only the status of a response', () => {
-    const res = new ServerResponse(request({}));
-    res.statusCode = 409;
-    expect(responseLogFields(res)).toEqual({ statusCode: 409 });
+  it('writes nothing below the configured level', () => {
+    const { logger, lines } = capture('warn');
+    logRequestCompleted(logger, req(), 200, 1);
+    expect(lines).toHaveLength(0);
   });
 
-  it('knows a health probe by the path as requested, whatever the middleware left in url', () => {
-    const probe = request({});
-    probe.url = '/health';
-    probe.originalUrl = '/api/health?from=lb';
-    expect(isHealthProbe(probe)).toBe(true);
-    expect(isHealthProbe(request({}))).toBe(false);
-    const healthLike = request({});
-    healthLike.originalUrl = '/api/health/history';
-    expect(isHealthProbe(healthLike)).toBe(false);
+  it('leaves health probes out, by the path whatever the query', () => {
+    const { logger, lines } = capture();
+    logRequestCompleted(logger, req('/api/health?from=lb'), 200, 1);
+    expect(lines).toHaveLength(0);
+    expect(isHealthProbe('/api/health')).toBe(true);
+    expect(isHealthProbe('/api/health/history')).toBe(false);
   });
 });

@@ -1,6 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-
-/** What a request log line says about the request: enough to find it again, nothing private. */
+/** What a request log line says about the request: enough to find it again, nothing private (no headers). */
 export interface RequestLogFields {
   id: string | undefined;
   method: string | undefined;
@@ -8,26 +6,30 @@ export interface RequestLogFields {
   remoteAddress: string | undefined;
 }
 
-/**
- * pino-http serializes the request for a child logger on every request, whether or not a line is written
- * at the configured level; the standard serializer copies every header into a new object each time. The
- * request id, method, url and peer identify a request (the id also joins it to the error body); headers
- * — tokens among them — are left out altogether.
- */
-export function requestLogFields(req: IncomingMessage & { id?: string; originalUrl?: string }): RequestLogFields {
-  return { id: req.id, method: req.method, url: req.originalUrl ?? req.url, remoteAddress: req.socket?.remoteAddress };
+/** The slice of a pino logger the request log needs. */
+export interface RequestLogger {
+  isLevelEnabled(level: string): boolean;
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
 }
 
-export function responseLogFields(res: ServerResponse): { statusCode: number } {
-  return { statusCode: res.statusCode };
+const HEALTH_PATH = '/api/health';
+
+/** Load balancers ask for /api/health every few seconds; those requests are not logged. */
+export function isHealthProbe(url: string | undefined): boolean {
+  return url?.split('?')[0] === HEALTH_PATH;
 }
 
-export const requestLogSerializers = { req: requestLogFields, res: responseLogFields };
-
 /**
- * Load balancers ask for /api/health every few seconds; those requests are not logged. The middleware layer
- * may strip its mount path from `url`, so the path as requested (originalUrl) decides.
+ * One line per answered request (health probes excepted): info for success, warn for a refusal (4xx), error
+ * for a failure (5xx), with the request's id (the same as in its response header and error body), method,
+ * url, peer, status and time taken.
  */
-export function isHealthProbe(req: IncomingMessage & { originalUrl?: string }): boolean {
-  return (req.originalUrl ?? req.url)?.split('?')[0] === '/api/health';
+export function logRequestCompleted(logger: RequestLogger, req: RequestLogFields, statusCode: number, responseTimeMs: number): void {
+  if (isHealthProbe(req.url)) return;
+  const level = statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+  if (!logger.isLevelEnabled(level)) return;
+  // Flat fields: the logger's standard req/res serializers expect Node's request and response objects.
+  logger[level]({ reqId: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress, statusCode, responseTime: Math.round(responseTimeMs) }, 'request completed');
 }
