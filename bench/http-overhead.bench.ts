@@ -29,6 +29,7 @@ const TARGET = 0.7;
 interface Served {
   appPort: number;
   barePort: number;
+  bareNestPort: number;
   token: string;
   caseId: number;
 }
@@ -85,26 +86,29 @@ export async function run(): Promise<void> {
     const run = (port: number, route: (typeof routes)[number]) => measure(`http://127.0.0.1:${port}${route.path}`, route.headers, route.amount, served.barePort);
     // Warm-up: JIT, statement caches, connection pools.
     for (const route of routes) {
-      await run(served.appPort, route);
-      await run(served.barePort, route);
+      for (const port of [served.appPort, served.barePort, served.bareNestPort]) await run(port, route);
     }
     const missed: string[] = [];
     for (const route of routes) {
       const app: RunFigures[] = [];
       const bare: RunFigures[] = [];
+      const bareNest: RunFigures[] = [];
+      const sides = [
+        async () => app.push(await run(served.appPort, route)),
+        async () => bare.push(await run(served.barePort, route)),
+        async () => bareNest.push(await run(served.bareNestPort, route)),
+      ];
       for (let round = 0; round < ROUNDS; round++) {
-        // Alternating, so a noisy moment on a shared machine falls on both sides alike.
-        const a = async () => app.push(await run(served.appPort, route));
-        const b = async () => bare.push(await run(served.barePort, route));
-        if (round % 2 === 0) await a().then(b);
-        else await b().then(a);
+        // Rotating the order, so a noisy moment on a shared machine falls on every side alike.
+        for (let i = 0; i < sides.length; i++) await sides[(round + i) % sides.length]();
       }
-      const appCpu = median(app.map((r) => r.cpuMicros));
-      const bareCpu = median(bare.map((r) => r.cpuMicros));
-      const ratio = bareCpu / appCpu;
+      const cpu = (figures: RunFigures[]) => median(figures.map((r) => r.cpuMicros));
+      const perSecond = (figures: RunFigures[]) => median(figures.map((r) => r.perSecond)).toFixed(0);
+      const ratio = cpu(bare) / cpu(app);
       process.stdout.write(
-        `${route.name.padEnd(20)} CPU/request: app ${appCpu.toFixed(0).padStart(5)} µs, bare Fastify ${bareCpu.toFixed(0).padStart(5)} µs → ratio ${ratio.toFixed(2)} (target ≥ ${TARGET})` +
-          `   requests/s: app ${median(app.map((r) => r.perSecond)).toFixed(0)}, bare ${median(bare.map((r) => r.perSecond)).toFixed(0)}\n`,
+        `${route.name.padEnd(20)} CPU/request: app ${cpu(app).toFixed(0).padStart(5)} µs, bare Nest ${cpu(bareNest).toFixed(0).padStart(5)} µs, bare Fastify ${cpu(bare).toFixed(0).padStart(5)} µs` +
+          ` → app ratio ${ratio.toFixed(2)} (target ≥ ${TARGET}), bare Nest ${(cpu(bare) / cpu(bareNest)).toFixed(2)}` +
+          `   requests/s: app ${perSecond(app)}, bare Nest ${perSecond(bareNest)}, bare Fastify ${perSecond(bare)}\n`,
       );
       if (ratio < TARGET) missed.push(`${route.name}: ${ratio.toFixed(2)}`);
     }

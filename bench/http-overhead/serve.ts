@@ -2,19 +2,49 @@
  * The server under test for http-overhead.bench.ts, in a process of its own: the real app (production
  * logging to a discarded stdout, a SQLite file with the demo district and one report), and beside it a bare
  * Fastify server in the same process that calls the same services with none of the app's per-request stack
- * (Nest routing, guards, pipes, interceptors, hooks, request logging). Prints one JSON line with both ports,
+ * (Nest routing, guards, pipes, interceptors, hooks, request logging), and a bare Nest app doing the same (the
+ * framework's own share, for reference). Prints one JSON line with the ports,
  * a token and the case id, then serves until killed.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import Fastify from 'fastify';
+import { Controller, Get, Module, Param, Req } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import { createApp } from '../../server/src/app.factory';
 import { AuthUserLoader } from '../../server/src/auth/auth-user-loader';
 import { TokenService } from '../../server/src/auth/token.service';
 import { CaseQueries } from '../../server/src/cases/case-queries.service';
 import { HealthService } from '../../server/src/health/health.service';
 import { solidJpeg } from '../../server/src/media/image/test-images';
+
+/** The services the bare servers call, set once the app is up. */
+let services: { health: HealthService; tokens: TokenService; authUsers: AuthUserLoader; queries: CaseQueries };
+
+async function caseDetailFor(authorization: string | undefined, id: number) {
+  const user = await services.authUsers.load(services.tokens.verify((authorization ?? '').slice('Bearer '.length)));
+  if (!user) throw new Error('no user');
+  return services.queries.detail(user, id);
+}
+
+/** A bare Nest app on Fastify (no guards, pipes, hooks, CORS or logging): the framework's own share. */
+@Controller('api')
+class BareNestController {
+  @Get('health')
+  health() {
+    return services.health.check();
+  }
+
+  @Get('cases/:id')
+  detail(@Req() req: FastifyRequest, @Param('id') id: string) {
+    return caseDetailFor(req.headers.authorization, Number(id));
+  }
+}
+
+@Module({ controllers: [BareNestController] })
+class BareNestModule {}
 
 async function main(): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -55,17 +85,10 @@ async function main(): Promise<void> {
   if (report.status !== 201) throw new Error(`report failed: ${report.status} ${await report.text()}`);
   const caseId = ((await report.json()) as { id: number }).id;
 
-  const health = app.get(HealthService);
-  const tokens = app.get(TokenService);
-  const authUsers = app.get(AuthUserLoader);
-  const queries = app.get(CaseQueries);
+  services = { health: app.get(HealthService), tokens: app.get(TokenService), authUsers: app.get(AuthUserLoader), queries: app.get(CaseQueries) };
   const bare = Fastify();
-  bare.get('/api/health', () => health.check());
-  bare.get<{ Params: { id: string } }>('/api/cases/:id', async (req) => {
-    const user = await authUsers.load(tokens.verify((req.headers.authorization ?? '').slice('Bearer '.length)));
-    if (!user) throw new Error('no user');
-    return queries.detail(user, Number(req.params.id));
-  });
+  bare.get('/api/health', () => services.health.check());
+  bare.get<{ Params: { id: string } }>('/api/cases/:id', (req) => caseDetailFor(req.headers.authorization, Number(req.params.id)));
   // CPU time the process has used so far (µs): per-request cost is read as its difference over a run, which a
   // busy machine disturbs far less than requests per second.
   bare.get('/__cpu', () => {
@@ -74,8 +97,11 @@ async function main(): Promise<void> {
   });
   await bare.listen({ port: 0, host: '127.0.0.1' });
   const barePort = (bare.server.address() as AddressInfo).port;
+  const bareNest = await NestFactory.create(BareNestModule, new FastifyAdapter(), { logger: false });
+  await bareNest.listen(0, '127.0.0.1');
+  const bareNestPort = (bareNest.getHttpServer().address() as AddressInfo).port;
 
-  process.stdout.write(`${JSON.stringify({ appPort, barePort, token, caseId })}\n`);
+  process.stdout.write(`${JSON.stringify({ appPort, barePort, bareNestPort, token, caseId })}\n`);
   // A normal exit on Ctrl-C, so `node --cpu-prof` can write its profile.
   process.once('SIGINT', () => process.exit(0));
 }
