@@ -41,6 +41,9 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
     // No Nest middleware is used (requests are logged by the onResponse hook below), so no middleware layer
     // runs on every request.
     skipMiddie: true,
+    // While closing, requests on open keep-alive connections are refused by the onRequest hook below, in the
+    // one error shape, rather than by Fastify's own English 503.
+    return503OnClosing: false,
   });
   // bodyParser: false — the JSON parser is registered below, with its empty-body rule.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, bodyParser: false });
@@ -51,9 +54,8 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   // Declared up front so every request object has the same shape (set by the authentication guard).
   fastify.decorateRequest('user', null);
   fastify.decorateRequest('resourceLocation', undefined);
-  // On the raw response, so downloads that write to the socket themselves carry it too. Requests are counted
-  // until their response closes (sent or aborted), so a shutdown can wait for them; once it has begun, new ones
-  // are refused (health answers for itself, with 503 and `draining`).
+  // On the raw response, so downloads that write to the socket themselves carry it too. Once a shutdown has
+  // begun, new requests are refused (health answers for itself, with 503 and `draining`).
   const draining = app.get(Draining);
   const healthUrl = `/${API_PREFIX}/health`;
   fastify.addHook('onRequest', (req, reply, done) => {
@@ -66,8 +68,6 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
         .send({ statusCode: status, error: 'shutting_down', message, requestId: req.id });
       return;
     }
-    draining.requestStarted();
-    reply.raw.once('close', () => draining.requestEnded());
     done();
   });
   // PinoLogger.root is made while the app initialises (below), so it is read when a request ends.

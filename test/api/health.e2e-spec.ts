@@ -1,4 +1,5 @@
 import type { HealthResponse } from '@linli/shared';
+import { Draining } from '../../server/src/common/draining';
 import { startTestApp, TestApp } from './support/test-app';
 
 describe('GET /api/health', () => {
@@ -34,6 +35,21 @@ describe('GET /api/health', () => {
     expect(body.redis.state).toBe('down');
     expect(body.database.state).toBe('up');
     expect(body.status).toBe('degraded');
+  });
+
+  it('once the process drains, answers health 503 draining and refuses every other request with 503 shutting_down', async () => {
+    t = await startTestApp({}, { seed: false });
+    expect((await t.request.get('/api/org/communities')).status).toBe(200);
+    t.app.get(Draining).start();
+    const health = await t.request.get('/api/health');
+    expect(health.status).toBe(503);
+    expect((health.body as HealthResponse).status).toBe('draining');
+    const refused = await t.request.get('/api/org/communities');
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ statusCode: 503, error: 'shutting_down' });
+    expect(refused.body.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(refused.headers['retry-after']).toBe('2');
+    expect(refused.headers.connection).toBe('close');
   });
 
   it('echoes the caller’s request id and makes one up otherwise', async () => {
