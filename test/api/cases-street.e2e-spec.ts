@@ -61,7 +61,7 @@ describe('the street office’s dispatcher', () => {
 
     expect(await inbox(street.token)).toContain(row.id);
     expect(await inbox(otherStreet.token)).not.toContain(row.id);
-    expect((await t.request.get(`/api/cases/${row.id}`).set(as(otherStreet.token))).status).toBe(403);
+    expect((await t.request.get(`/api/cases/${row.id}`).set(as(otherStreet.token))).status).toBe(404);
     const seen = (await t.request.get(`/api/cases/${row.id}`).set(as(street.token)).expect(200)).body as CaseDetail;
     expect(seen.availableActions).toEqual(expect.arrayContaining(['accept', 'reject', 'dispatch']));
 

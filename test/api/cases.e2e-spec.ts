@@ -30,7 +30,7 @@ import { Grid } from '../../server/src/grids/grid.entity';
 import { solidJpeg } from '../../server/src/media/image/test-images';
 import { MediaFile } from '../../server/src/media/media-file.entity';
 import { User } from '../../server/src/users/user.entity';
-import { createOrgTree, createUser, OrgTree, squareAround } from './support/factories';
+import { createOrgTree, createResidency, createUser, OrgTree, squareAround } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -98,8 +98,10 @@ describe('snap-and-report cases (/api/cases)', () => {
     await rm(mediaDir, { recursive: true, force: true });
   });
 
-  async function resident(name = '街坊'): Promise<{ user: User; token: string }> {
+  /** A signed-in person; with a community, a verified resident of it (who may join its cases, 我也遇到). */
+  async function resident(name = '街坊', verifiedIn?: number): Promise<{ user: User; token: string }> {
     const user = await createUser(t.dataSource, { name });
+    if (verifiedIn !== undefined) await createResidency(t.dataSource, { userId: user.id, communityId: verifiedIn, status: 'verified' });
     return { user, token: await t.tokenFor(user.id) };
   }
 
@@ -321,7 +323,7 @@ describe('snap-and-report cases (/api/cases)', () => {
   describe('nearby reports and 我也遇到', () => {
     it('offers an open report of the same kind nearby, and joining makes the neighbour a follower', async () => {
       const { detail, world } = await reportedCase();
-      const neighbour = await resident('李伯');
+      const neighbour = await resident('李伯', world.community.id);
       const here = { lng: world.centre.lng, lat: world.centre.lat + metres(60) };
       const nearby = await t.request.get('/api/cases/nearby').query({ ...here, categoryId: vending.category.id }).set(auth(neighbour.token));
       expect(nearby.status).toBe(200);
@@ -335,13 +337,13 @@ describe('snap-and-report cases (/api/cases)', () => {
       const otherKind = await t.request.get('/api/cases/nearby').query({ ...here, categoryId: vending.category.id + 1 }).set(auth(neighbour.token));
       expect((otherKind.body as NearbyCase[]).map((c) => c.id)).not.toContain(detail.id);
 
-      expect((await t.request.get(`/api/cases/${detail.id}`).set(auth(neighbour.token))).status).toBe(403);
+      expect((await t.request.get(`/api/cases/${detail.id}`).set(auth(neighbour.token))).status).toBe(404);
       for (let i = 0; i < 2; i++) {
         const joined = await t.request.post(`/api/cases/${detail.id}/follow`).set(auth(neighbour.token));
         expect(joined.status).toBe(200);
-        expect(joined.body).toMatchObject({ isFollowing: true, followerCount: 1 });
+        expect(joined.body).toMatchObject({ view: 'public', isFollowing: true, followerCount: 1 });
       }
-      expect((await t.request.get(`/api/cases/${detail.id}`).set(auth(neighbour.token))).status).toBe(200);
+      expect((await t.request.get(`/api/cases/${detail.id}`).set(auth(neighbour.token))).body).toMatchObject({ view: 'public', id: detail.id });
       const mine = await t.request.get('/api/cases/mine').set(auth(neighbour.token));
       expect((mine.body as CasePage<CaseSummary>).items.map((c) => c.id)).toEqual([detail.id]);
     });
@@ -351,7 +353,7 @@ describe('snap-and-report cases (/api/cases)', () => {
     const { detail, world } = await reportedCase();
     const tenDaysAgo = new Date(Date.now() - 10 * 24 * 3_600_000);
     await t.dataSource.getRepository(Case).update(detail.id, { createdAt: tenDaysAgo });
-    const neighbour = await resident();
+    const neighbour = await resident('街坊', world.community.id);
     const ids = async (days?: number) =>
       ((await t.request.get('/api/cases/nearby').query({ ...world.centre, ...(days ? { days } : {}) }).set(auth(neighbour.token))).body as NearbyCase[]).map((c) => c.id);
     expect(await ids()).not.toContain(detail.id);
@@ -425,20 +427,22 @@ describe('snap-and-report cases (/api/cases)', () => {
       const rate = await act(reporter.token, detail.id, 'rate', { score: 5 });
       expect(rate.status).toBe(409);
       expect(rate.body).toMatchObject({ statusCode: 409, error: 'conflict', message: expect.stringContaining('已提交') });
+      // The department has no part in the case yet, so to its staff the case is not there.
       const start = await act(tokens.staff, detail.id, 'start');
-      expect(start.status).toBe(403);
+      expect(start.status).toBe(404);
       const stored = await t.dataSource.getRepository(Case).findOneByOrFail({ id: detail.id });
       expect(stored).toMatchObject({ status: 'submitted', version: 1, timelineSeq: 1 });
     });
 
-    it('refuses a worker of another grid with 403, on the case page and on actions', async () => {
+    it('answers a worker of another grid as if the case did not exist, on the case page and on actions', async () => {
       const { detail } = await reportedCase();
       const elsewhere = await createCaseWorld(t.dataSource);
       const stranger = await t.tokenFor(elsewhere.worker.id);
-      expect((await t.request.get(`/api/cases/${detail.id}`).set(auth(stranger))).status).toBe(403);
+      expect((await t.request.get(`/api/cases/${detail.id}`).set(auth(stranger))).status).toBe(404);
       const accept = await act(stranger, detail.id, 'accept');
-      expect(accept.status).toBe(403);
-      expect(accept.body.error).toBe('forbidden');
+      expect(accept.status).toBe(404);
+      expect(accept.body.error).toBe('not_found');
+      expect(accept.body.message).toBe((await act(stranger, 99999999, 'accept')).body.message);
       expect((await t.request.get(`/api/cases/${detail.id}`)).status).toBe(401);
       expect((await t.request.get('/api/cases/99999999').set(auth(stranger))).status).toBe(404);
     });
@@ -481,7 +485,8 @@ describe('snap-and-report cases (/api/cases)', () => {
       const item = (inbox.body as CasePage<CaseInboxItem>).items.find((i) => i.id === detail.id);
       expect(item).toMatchObject({ scope: 'assigned', status: 'returned' });
       expect(item!.availableActions).toEqual(expect.arrayContaining(['dispatch', 'start']));
-      expect((await act(tokens.staff, detail.id, 'start')).status).toBe(403);
+      // Returned, the case is no longer the department's: to its staff it is not there.
+      expect((await act(tokens.staff, detail.id, 'start')).status).toBe(404);
       expect(world.worker.id).toBe(returned.body.handler.userId);
     });
 

@@ -1,5 +1,5 @@
 import type { RoleGrant } from '@linli/shared';
-import { canViewCase, caseActorsOf, CaseParties } from './case-actors';
+import { canViewCase, caseActorsOf, CaseParties, seesWholeCase } from './case-actors';
 import { availableActionsFor } from './case-views';
 
 const grant = (role: RoleGrant['role'], scopeKind: RoleGrant['scopeKind'], scopeId: number): RoleGrant => ({ role, scopeKind, scopeId });
@@ -61,6 +61,12 @@ describe('who plays which part in a case', () => {
   it('shows the case to residents who joined it, and to no other resident of the community', () => {
     expect(canViewCase({ id: 7, grants: [] }, parties)).toBe(true);
     expect(canViewCase({ id: 13, grants: [grant('resident', 'community', 100)] }, parties)).toBe(false);
+  });
+
+  it('shows a resident who joined the case its public view, never the whole case', () => {
+    expect(seesWholeCase({ id: 7, grants: [] }, parties)).toBe(false);
+    expect(seesWholeCase({ id: 7, grants: [grant('resident', 'community', 100)] }, parties)).toBe(false);
+    expect(seesWholeCase({ id: 11, grants: [grant('community_committee', 'community', 100)] }, parties)).toBe(true);
   });
 
   it('offers the buttons of every part the person plays, rating only to the reporter of a resolved case', () => {

@@ -48,13 +48,17 @@ export function caseActorsOf(viewer: CaseViewer, parties: CaseParties): CaseActo
 }
 
 /**
- * Who may see a case: the reporter, residents who joined it (我也遇到), its handlers (grid worker, the
- * community's dispatchers, staff of a lead or co-handling department), the community's committee, the
- * district's administrators. Nobody else, not even other residents of the community.
+ * Who sees the whole case: the reporter, its handlers (grid worker, the community's dispatchers, staff of a lead
+ * or co-handling department), the community's committee, the district's administrators. Residents who joined it
+ * (我也遇到) see its public view only (caseViewKind); nobody else sees anything, not even other residents.
  */
-export function canViewCase(viewer: CaseViewer, parties: CaseParties): boolean {
+export function seesWholeCase(viewer: CaseViewer, parties: CaseParties): boolean {
   if (viewer.id === parties.reporterId || viewer.id === parties.handlerUserId) return true;
-  if (parties.followerIds.includes(viewer.id)) return true;
   if (caseActorsOf(viewer, parties).length > 0) return true;
   return parties.coDepartmentIds.some((id) => holds(viewer, 'department_staff', 'department', id));
+}
+
+/** Who may see a case at all, whole or its public view: those who see it whole, and its followers. */
+export function canViewCase(viewer: CaseViewer, parties: CaseParties): boolean {
+  return seesWholeCase(viewer, parties) || parties.followerIds.includes(viewer.id);
 }

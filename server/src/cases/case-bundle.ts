@@ -1,5 +1,7 @@
 import { EntityManager, In } from 'typeorm';
 import { Department } from '../departments/department.entity';
+import { Community } from '../grids/community.entity';
+import { Street } from '../grids/street.entity';
 import { ProblemCategory } from '../departments/problem-category.entity';
 import { MediaFile } from '../media/media-file.entity';
 import { User } from '../users/user.entity';
@@ -72,4 +74,18 @@ export async function loadCaseBundle(manager: EntityManager, row: Case): Promise
     handler,
     reporter,
   };
+}
+
+/** Roughly where a case is, as the public view names it. */
+export interface CasePlaceNames {
+  communityName: string | null;
+  streetName: string | null;
+}
+
+export async function loadCasePlaceNames(manager: EntityManager, row: Pick<Case, 'communityId' | 'streetId'>): Promise<CasePlaceNames> {
+  const [community, street] = await Promise.all([
+    row.communityId === null ? null : manager.getRepository(Community).findOne({ where: { id: row.communityId }, select: { id: true, name: true } }),
+    row.streetId === null ? null : manager.getRepository(Street).findOne({ where: { id: row.streetId }, select: { id: true, name: true } }),
+  ]);
+  return { communityName: community?.name ?? null, streetName: street?.name ?? null };
 }

@@ -3,7 +3,9 @@ import { ApiException } from '../common/api-exception';
 /** The errors the case feature raises on purpose, so codes and wording stay consistent. */
 export const CaseErrors = {
   notFound: () => new ApiException(404, 'not_found', '该反映不存在'),
-  notVisible: () => new ApiException(403, 'forbidden', '您无权查看该反映'),
+  // A case the caller may not see is answered exactly as one that does not exist (404, same code and words), not
+  // 403: a 403 would confirm to whoever tries ids one by one that a case is there.
+  notVisible: () => new ApiException(404, 'not_found', '该反映不存在'),
   notYourMove: (message: string) => new ApiException(403, 'forbidden', message),
   wrongStatus: (message: string) => new ApiException(409, 'conflict', message),
   stale: () => new ApiException(409, 'conflict', '该反映刚刚已被他人处理，请刷新后再试'),

@@ -1,4 +1,4 @@
-import { CASE_NEARBY_DEFAULT_DAYS, CASE_NEARBY_DEFAULT_RADIUS_M, CASE_NEARBY_MAX_RESULTS, CASE_STATUSES, distanceMeters, isOpen, NearbyCase, CASE_STATUS_LABELS } from '@linli/shared';
+import { caseFollowVerdict, isCaseNeighbour, CASE_NEARBY_DEFAULT_DAYS, CASE_NEARBY_DEFAULT_RADIUS_M, CASE_NEARBY_MAX_RESULTS, CASE_STATUSES, distanceMeters, isOpen, NearbyCase, CASE_STATUS_LABELS } from '@linli/shared';
 import { Injectable } from '@nestjs/common';
 import { Between, EntityManager, In, MoreThanOrEqual } from 'typeorm';
 import { isUniqueViolation } from '../common/error-mapping';
@@ -7,7 +7,10 @@ import { CaseLocationService } from '../dispatch/case-location.service';
 import { CaseRouter } from '../dispatch/case-router.service';
 import { MediaService } from '../media/media.service';
 import { mediaThumbUrl } from '../media/uploaded-photo';
-import { CaseViewer } from './case-actors';
+import { CaseViewer, seesWholeCase } from './case-actors';
+import { loadCaseParties } from './case-bundle';
+import { maskPublicCaseText } from './public-text';
+import { ResidentCommunities } from '../residencies/resident-communities.service';
 import { CaseCategoryCatalog } from './case-category-catalog.service';
 import { CaseCodeIssuer, nextCaseCode } from './case-code';
 import { insertRow } from '../database/fixed-sql';
@@ -64,6 +67,7 @@ export class CaseIntake {
     private readonly media: MediaService,
     private readonly live: CaseLive,
     private readonly codes: CaseCodeIssuer,
+    private readonly residents: ResidentCommunities,
   ) {}
 
   async submit(reporterId: number, input: SubmitReportInput, requestId: string | null = null): Promise<SubmitReportOutcome> {
@@ -161,13 +165,17 @@ export class CaseIntake {
     }
   }
 
-  /** Open reports close to a point, nearest first, for the resident to join instead of filing again. */
+  /**
+   * Open reports close to a point, nearest first, for the resident to join instead of filing again: only those
+   * the follow rule lets them join (their verified community's) and their own, with phone and ID numbers masked.
+   */
   async nearby(viewer: CaseViewer, query: NearbyQuery): Promise<NearbyCase[]> {
     const radius = query.radius ?? CASE_NEARBY_DEFAULT_RADIUS_M;
     const days = query.days ?? CASE_NEARBY_DEFAULT_DAYS;
     const dLat = radius / METERS_PER_DEGREE;
     const dLng = radius / (METERS_PER_DEGREE * Math.max(0.01, Math.cos((query.lat * Math.PI) / 180)));
     const m = this.transactions.dataSource.manager;
+    const verifiedCommunityIds = await this.residents.verifiedCommunityIds(viewer.id);
     const rows = await m.getRepository(Case).find({
       where: {
         lat: Between(query.lat - dLat, query.lat + dLat),
@@ -179,7 +187,7 @@ export class CaseIntake {
     });
     const near = rows
       .map((row) => ({ row, meters: distanceMeters(query, row) }))
-      .filter((x) => x.meters <= radius)
+      .filter((x) => x.meters <= radius && (x.row.reporterId === viewer.id || isCaseNeighbour(x.row, verifiedCommunityIds)))
       .sort((a, b) => a.meters - b.meters || b.row.id - a.row.id)
       .slice(0, CASE_NEARBY_MAX_RESULTS);
     if (near.length === 0) return [];
@@ -200,8 +208,8 @@ export class CaseIntake {
         statusLabel: CASE_STATUS_LABELS[row.status],
         categoryId: row.categoryId,
         categoryName: row.categoryId === null ? null : (categoryName.get(row.categoryId) ?? null),
-        description: row.description,
-        address: row.address,
+        description: maskPublicCaseText(row.description),
+        address: maskPublicCaseText(row.address),
         thumbUrl: thumb ? mediaThumbUrl(thumb.mediaId) : null,
         distanceMeters: Math.round(meters),
         followerCount: followerIds.length,
@@ -212,14 +220,20 @@ export class CaseIntake {
     });
   }
 
-  /** 我也遇到: the resident follows an open case (idempotent; the reporter already does). */
-  async follow(userId: number, caseId: number): Promise<void> {
+  /** 我也遇到: the resident follows an open case (idempotent; the reporter already does). The rule: caseFollowVerdict. */
+  async follow(viewer: CaseViewer, caseId: number): Promise<void> {
+    const verifiedCommunityIds = await this.residents.verifiedCommunityIds(viewer.id);
     await this.transactions.run(async (m) => {
       const row = await m.getRepository(Case).findOneBy({ id: caseId });
       if (!row) throw CaseErrors.notFound();
-      if (!isOpen(row.status)) throw CaseErrors.followClosed();
+      const { parties } = await loadCaseParties(m, row);
+      const verdict = caseFollowVerdict(row, { verifiedCommunityIds, seesWholeCase: seesWholeCase(viewer, parties) });
+      // Someone the rule does not admit gets the very answer a missing case gets (404), not a 403: otherwise
+      // trying ids one after another would list which cases exist, and where they may not look.
+      if (verdict === 'hidden') throw CaseErrors.notFound();
+      if (verdict === 'closed') throw CaseErrors.followClosed();
       try {
-        await addFollower(m, caseId, userId, row.reporterId);
+        await addFollower(m, caseId, viewer.id, row.reporterId);
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }

@@ -4,6 +4,7 @@ import {
   CaseInboxLiveEventData,
   CaseLiveEventData,
   CaseTimelineEvent,
+  isCaseNeighbour,
   liveRoom,
   liveRoomNumericId,
   LiveEventInput,
@@ -16,10 +17,11 @@ import { BACKLOG_TOO_LONG, BacklogProviderRegistry } from '../realtime/backlog-p
 import type { LiveUser } from '../realtime/live-user';
 import { LivePublisher } from '../realtime/live-publisher';
 import { grantHolderAuthorizer, RoomAuthorizer, RoomAuthorizerRegistry } from '../realtime/room-authorizer.registry';
-import { canViewCase } from './case-actors';
+import { ResidentCommunities } from '../residencies/resident-communities.service';
+import { seesWholeCase } from './case-actors';
 import { loadCaseParties } from './case-bundle';
 import { caseInboxTargets, type CaseAuditSnapshot, type InboxTargets } from './case-inbox-targets';
-import { toTimelineEntryView } from './case-views';
+import { toPublicTimelineEntryView, toTimelineEntryView } from './case-views';
 import { AuditLogEntry, Case, CaseTimelineEntry } from './entities';
 
 export type { InboxTargets } from './case-inbox-targets';
@@ -44,10 +46,15 @@ const communityInboxAuthorizer: RoomAuthorizer = (user, room) =>
 const streetInboxAuthorizer: RoomAuthorizer = (user, room) =>
   user !== null && user.grants.some((g) => g.role === 'grid_worker' && g.scopeKind === 'street' && String(g.scopeId) === room.id);
 
+/** A case's two live rooms: the whole case's and the public view's, each with its own cut of a timeline entry. */
+const CASE_ROOMS = { case: toTimelineEntryView, 'case:public': toPublicTimelineEntryView } as const;
+type CaseRoomKind = keyof typeof CASE_ROOMS;
+
 /**
  * Live updates of cases: `case:<id>` carries one event per timeline entry (seq = entry seq, so a reconnecting
- * page catches up from the timeline); the inbox rooms hear which case changed (seq = the audit row's id,
- * which grows with every change).
+ * page catches up from the timeline) for those who see the whole case; `case:public:<id>` the same events cut to
+ * the public view, for its followers; the inbox rooms hear which case changed (seq = the audit row's id, which
+ * grows with every change).
  */
 @Injectable()
 export class CaseLive implements OnModuleInit {
@@ -58,11 +65,15 @@ export class CaseLive implements OnModuleInit {
     private readonly publisher: LivePublisher,
     private readonly authorizers: RoomAuthorizerRegistry,
     private readonly backlogs: BacklogProviderRegistry,
+    private readonly residents: ResidentCommunities,
   ) {}
 
   onModuleInit(): void {
-    this.authorizers.register('case', (user, room) => (user ? this.mayWatch(user, room) : false));
-    this.backlogs.register('case', (room, afterSeq, limit) => this.backlog(room, afterSeq, limit));
+    this.authorizers.register('case', (user, room) => (user ? this.mayWatch(user, room, 'case') : false));
+    this.authorizers.register('case:public', (user, room) => (user ? this.mayWatch(user, room, 'case:public') : false));
+    for (const kind of Object.keys(CASE_ROOMS) as CaseRoomKind[]) {
+      this.backlogs.register(kind, (room, afterSeq, limit) => this.backlog(kind, room, afterSeq, limit));
+    }
     for (const kind of Object.keys(INBOX_KINDS) as InboxKind[]) {
       this.backlogs.register(kind, (room, afterSeq, limit) => this.inboxBacklog(kind, room, afterSeq, limit));
     }
@@ -74,13 +85,15 @@ export class CaseLive implements OnModuleInit {
   /** After commit: the case page's event and the handlers' inbox nudges. Delivery failures are logged, never thrown. */
   announce(row: Case, entry: CaseTimelineEntry, inboxSeq: number, targets: InboxTargets): void {
     try {
-      const view = toTimelineEntryView(entry);
-      this.publisher.publish<CaseLiveEventData>(liveRoom('case', row.id), {
-        seq: entry.seq,
-        type: CASE_LIVE_EVENT_TYPE,
-        data: { caseId: row.id, entry: view, status: row.status, version: row.version },
-        at: view.at,
-      });
+      for (const [kind, cut] of Object.entries(CASE_ROOMS)) {
+        const view = cut(entry);
+        this.publisher.publish<CaseLiveEventData>(liveRoom(kind, row.id), {
+          seq: entry.seq,
+          type: CASE_LIVE_EVENT_TYPE,
+          data: { caseId: row.id, entry: view, status: row.status, version: row.version },
+          at: view.at,
+        });
+      }
       const nudge: CaseInboxLiveEventData = { caseId: row.id, code: row.code, status: row.status, event: entry.event };
       const rooms = [
         ...new Set([
@@ -96,16 +109,22 @@ export class CaseLive implements OnModuleInit {
     }
   }
 
-  private async mayWatch(user: LiveUser, room: LiveRoomRef): Promise<boolean> {
+  /**
+   * `case:<id>`: those who see the whole case. `case:public:<id>`: them too, and a follower while the follow rule
+   * still admits them (a verified resident of the case's community), so the room never outlasts the standing.
+   */
+  private async mayWatch(user: LiveUser, room: LiveRoomRef, kind: CaseRoomKind): Promise<boolean> {
     const id = liveRoomNumericId(room);
     if (id === null) return false;
     const row = await this.dataSource.getRepository(Case).findOneBy({ id });
     if (!row) return false;
     const { parties } = await loadCaseParties(this.dataSource.manager, row);
-    return canViewCase(user, parties);
+    if (seesWholeCase(user, parties)) return true;
+    if (kind !== 'case:public' || !parties.followerIds.includes(user.id)) return false;
+    return isCaseNeighbour(row, await this.residents.verifiedCommunityIds(user.id));
   }
 
-  private async backlog(room: LiveRoomRef, afterSeq: number, limit: number) {
+  private async backlog(kind: CaseRoomKind, room: LiveRoomRef, afterSeq: number, limit: number) {
     const caseId = liveRoomNumericId(room);
     if (caseId === null) return [];
     const entries = await this.dataSource.getRepository(CaseTimelineEntry).find({
@@ -115,7 +134,7 @@ export class CaseLive implements OnModuleInit {
     });
     const row = await this.dataSource.getRepository(Case).findOneBy({ id: caseId });
     return entries.map((entry) => {
-      const view = toTimelineEntryView(entry);
+      const view = CASE_ROOMS[kind](entry);
       return {
         seq: entry.seq,
         type: CASE_LIVE_EVENT_TYPE,

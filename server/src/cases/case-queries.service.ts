@@ -1,12 +1,12 @@
-import { CaseActor, CaseDetail, CaseInboxItem, CaseInboxScope, CasePage, CaseStatus, CaseSummary, CASE_PAGE_SIZE_DEFAULT } from '@linli/shared';
+import { CaseActor, CaseDetail, CaseInboxItem, CaseMineItem, caseViewKind, CaseView, CaseInboxScope, CasePage, CaseStatus, CaseSummary, CASE_PAGE_SIZE_DEFAULT } from '@linli/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In } from 'typeorm';
 import { ProblemCategory } from '../departments/problem-category.entity';
-import { CaseViewer, canViewCase, caseActorsOf } from './case-actors';
-import { loadCaseBundle, loadCaseParties, partiesOf } from './case-bundle';
+import { CaseViewer, caseActorsOf, seesWholeCase } from './case-actors';
+import { loadCaseBundle, loadCaseParties, loadCasePlaceNames, partiesOf } from './case-bundle';
 import { CaseErrors } from './case-errors';
-import { availableActionsFor, toCaseDetail, toCaseSummary } from './case-views';
+import { availableActionsFor, toCaseDetail, toCasePublicSummary, toCasePublicView, toCaseSummary } from './case-views';
 import { Case, CaseDepartment, CaseFollower, CasePhoto } from './entities';
 
 /** Statuses that wait for a handler (resolved waits for the resident, closed and rejected for nobody). */
@@ -24,20 +24,33 @@ export class CaseQueries {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * One case's page. `justActed`: the viewer has just fired an event on it, so they see the outcome even when
-   * that event ended their part (a department returning the case).
+   * The whole case, for those who see it whole (its reporter, handlers, supervisors). `justActed`: the viewer has
+   * just fired an event on it, so they see the outcome even when that event ended their part (a department
+   * returning the case).
    */
   async detail(viewer: CaseViewer, caseId: number, justActed = false): Promise<CaseDetail> {
     const m = this.dataSource.manager;
     const row = await m.getRepository(Case).findOneBy({ id: caseId });
     if (!row) throw CaseErrors.notFound();
     const { parties } = await loadCaseParties(m, row);
-    if (!justActed && !canViewCase(viewer, parties)) throw CaseErrors.notVisible();
+    if (!justActed && !seesWholeCase(viewer, parties)) throw CaseErrors.notVisible();
     return toCaseDetail(await loadCaseBundle(m, row), viewer);
   }
 
-  /** Cases I reported or joined, latest activity first. */
-  async mine(viewer: CaseViewer, paging: PageInput): Promise<CasePage<CaseSummary>> {
+  /** One case's page as this viewer may see it: the whole case, its public view for a follower, or not found. */
+  async view(viewer: CaseViewer, caseId: number): Promise<CaseView> {
+    const m = this.dataSource.manager;
+    const row = await m.getRepository(Case).findOneBy({ id: caseId });
+    if (!row) throw CaseErrors.notFound();
+    const { parties } = await loadCaseParties(m, row);
+    const kind = caseViewKind({ seesWholeCase: seesWholeCase(viewer, parties), isFollower: parties.followerIds.includes(viewer.id) });
+    if (kind === 'none') throw CaseErrors.notVisible();
+    const [bundle, place] = await Promise.all([loadCaseBundle(m, row), kind === 'public' ? loadCasePlaceNames(m, row) : null]);
+    return place ? toCasePublicView(bundle, place, viewer) : toCaseDetail(bundle, viewer);
+  }
+
+  /** Cases I reported or joined, latest activity first; a joined one as its public cut, like its page. */
+  async mine(viewer: CaseViewer, paging: PageInput): Promise<CasePage<CaseMineItem>> {
     const { page, pageSize } = pageOf(paging);
     const qb = this.dataSource
       .getRepository(Case)
@@ -52,7 +65,9 @@ export class CaseQueries {
       .skip((page - 1) * pageSize)
       .take(pageSize);
     const [rows, total] = await qb.getManyAndCount();
-    return { items: await this.summaries(rows), total, page, pageSize };
+    const summaries = await this.summaries(rows);
+    const items = rows.map((row, i): CaseMineItem => (row.reporterId === viewer.id ? { view: 'full', ...summaries[i] } : toCasePublicSummary(summaries[i])));
+    return { items, total, page, pageSize };
   }
 
   /**

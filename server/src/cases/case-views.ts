@@ -9,15 +9,19 @@ import {
   CaseActor,
   CaseDetail,
   CaseEvent,
+  CasePublicSummary,
+  CasePublicView,
   CaseSummary,
   CaseTimelineEntry as CaseTimelineEntryView,
   eventsAvailable,
+  liveRoom,
   maskName,
 } from '@linli/shared';
 import { mediaThumbUrl, toUploadedPhoto } from '../media/uploaded-photo';
 import { CaseViewer, caseActorsOf } from './case-actors';
-import { CaseBundle, partiesOf } from './case-bundle';
+import { CaseBundle, CasePlaceNames, partiesOf } from './case-bundle';
 import { Case, CaseTimelineEntry } from './entities';
+import { maskPublicCaseText } from './public-text';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -52,6 +56,14 @@ export function toTimelineEntryView(entry: CaseTimelineEntry): CaseTimelineEntry
     data: entry.data,
     at: new Date(entry.createdAt).toISOString(),
   };
+}
+
+/**
+ * A timeline entry as the public view shows it: the step, who in which role, when. Notes and data are dropped —
+ * they name people (转派给…, a handler's note) — except the resolution note, which 办理结果公开 prints too, masked.
+ */
+export function toPublicTimelineEntryView(entry: CaseTimelineEntry): CaseTimelineEntryView {
+  return { ...toTimelineEntryView(entry), note: entry.event === 'resolve' ? maskPublicCaseText(entry.note) : null, data: null };
 }
 
 export interface CaseSummaryExtras {
@@ -97,6 +109,8 @@ export function toCaseDetail(bundle: CaseBundle, viewer: CaseViewer): CaseDetail
   const reporterName = bundle.reporter ? (isReporter || handlesIt ? bundle.reporter.name : maskName(bundle.reporter.name)) : '';
   const handlerActor = actors.find((a) => a !== 'reporter') ?? (isReporter ? 'reporter' : null);
   return {
+    view: 'full',
+    liveRoom: liveRoom('case', row.id),
     ...toCaseSummary(row, {
       categoryName: bundle.category?.name ?? null,
       thumbMediaId: bundle.photos.before[0]?.id ?? null,
@@ -120,5 +134,57 @@ export function toCaseDetail(bundle: CaseBundle, viewer: CaseViewer): CaseDetail
     version: row.version,
     myActor: handlerActor,
     availableActions: availableActionsFor(row, actors),
+  };
+}
+
+/** A list line of a case the viewer only follows, picked field by field from its summary, text masked. */
+export function toCasePublicSummary(summary: CaseSummary): CasePublicSummary {
+  return {
+    view: 'public',
+    id: summary.id,
+    code: summary.code,
+    status: summary.status,
+    statusLabel: summary.statusLabel,
+    categoryId: summary.categoryId,
+    categoryName: summary.categoryName,
+    description: maskPublicCaseText(summary.description),
+    address: maskPublicCaseText(summary.address),
+    thumbUrl: summary.thumbUrl,
+    followerCount: summary.followerCount,
+    createdAt: summary.createdAt,
+    updatedAt: summary.updatedAt,
+  };
+}
+
+/**
+ * The public view of a case for a follower, built field by field (never by trimming the whole case's view, so a
+ * field added there cannot slip in): no names, no ids of people, no coordinates, thumbnails only.
+ */
+export function toCasePublicView(bundle: CaseBundle, place: CasePlaceNames, viewer: CaseViewer): CasePublicView {
+  const { row } = bundle;
+  return {
+    view: 'public',
+    id: row.id,
+    code: row.code,
+    status: row.status,
+    statusLabel: CASE_STATUS_LABELS[row.status],
+    categoryId: row.categoryId,
+    categoryName: bundle.category?.name ?? null,
+    description: maskPublicCaseText(row.description),
+    address: maskPublicCaseText(row.address),
+    place,
+    photoThumbUrls: { before: bundle.photos.before.map((p) => mediaThumbUrl(p.id)), after: bundle.photos.after.map((p) => mediaThumbUrl(p.id)) },
+    followerCount: bundle.followerIds.length,
+    isFollowing: bundle.followerIds.includes(viewer.id),
+    timeline: bundle.timeline.map(toPublicTimelineEntryView),
+    lastSeq: row.timelineSeq,
+    version: row.version,
+    liveRoom: liveRoom('case:public', row.id),
+    createdAt: new Date(row.createdAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+    resolvedAt: iso(row.resolvedAt),
+    closedAt: iso(row.closedAt),
+    myActor: null,
+    availableActions: [],
   };
 }

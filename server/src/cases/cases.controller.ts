@@ -1,4 +1,4 @@
-import { CaseDetail, CaseEvent, CaseHandlerCandidate, CasePage, CaseSummary, CASE_UNSATISFIED_MAX_SCORE, NearbyCase } from '@linli/shared';
+import { CaseDetail, CaseEvent, CaseMineItem, CaseView, CaseHandlerCandidate, CasePage, CASE_UNSATISFIED_MAX_SCORE, NearbyCase } from '@linli/shared';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -54,14 +54,15 @@ export class CasesController {
   @Get('mine')
   @Permission('case.read')
   @ApiOkResponse({ description: '我反映的和我跟进的' })
-  mine(@CurrentUser() user: AuthUser, @Query() query: CasePageQueryDto): Promise<CasePage<CaseSummary>> {
+  mine(@CurrentUser() user: AuthUser, @Query() query: CasePageQueryDto): Promise<CasePage<CaseMineItem>> {
     return this.queries.mine(user, query);
   }
 
   @Get(':id')
   @Permission('case.read')
-  detail(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<CaseDetail> {
-    return this.queries.detail(user, id);
+  @ApiOkResponse({ description: '反映详情：反映人、承办人和主管看完整内容（view=full），跟进者只看公开内容（view=public）' })
+  detail(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<CaseView> {
+    return this.queries.view(user, id);
   }
 
   @Get(':id/handler-candidates')
@@ -74,10 +75,10 @@ export class CasesController {
   @Post(':id/follow')
   @HttpCode(200)
   @Permission('case.report')
-  @ApiOkResponse({ description: '我也遇到：跟进这件反映' })
-  async follow(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<CaseDetail> {
-    await this.intake.follow(user.id, id);
-    return this.queries.detail(user, id);
+  @ApiOkResponse({ description: '我也遇到：跟进这件反映（限该社区已认证的居民）' })
+  async follow(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number): Promise<CaseView> {
+    await this.intake.follow(user, id);
+    return this.queries.view(user, id);
   }
 
   @Post(':id/actions/accept')

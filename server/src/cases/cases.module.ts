@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DispatchModule } from '../dispatch/dispatch.module';
 import { MediaModule } from '../media/media.module';
 import { PointsModule } from '../points/points.module';
+import { ResidenciesModule } from '../residencies/residencies.module';
 import { CaseCategoryCatalog } from './case-category-catalog.service';
 import { CaseFiguresController } from './case-figures.controller';
 import { CaseFiguresService } from './case-figures.service';
@@ -27,7 +28,7 @@ import { CaseSlaSweep } from './sla-sweep.service';
  * outcomes and figures controllers come before CasesController so their paths are never read as a case id.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([...CASE_ENTITIES, CaseSlaMarks]), MediaModule, DispatchModule, PointsModule],
+  imports: [TypeOrmModule.forFeature([...CASE_ENTITIES, CaseSlaMarks]), MediaModule, DispatchModule, PointsModule, ResidenciesModule],
   controllers: [CaseOutcomesController, CaseFiguresController, CasesController, InboxController],
   providers: [CaseCategoryCatalog, CaseCodeIssuer, CaseIntake, CaseQueries, CaseTransitions, CaseLive, CaseSlaSweep, CaseOutcomes, CaseFiguresService, HandlerCandidates],
   exports: [CaseTransitions, CaseQueries, CaseSlaSweep],

@@ -7,13 +7,16 @@
  * Routes (all under /api):
  *   POST /cases                          SubmitReportRequest → CaseDetail (201 new; 200 when the clientKey was seen)
  *   GET  /cases/nearby?lng&lat&categoryId&radius&days   → NearbyCase[] (open reports close by, for 我也遇到)
- *   POST /cases/:id/follow               → CaseDetail (我也遇到; idempotent)
- *   GET  /cases/mine?page&pageSize       → CasePage<CaseSummary> (reported or followed by me)
- *   GET  /cases/:id                      → CaseDetail (reporter, followers, handlers, committee, admin)
+ *   POST /cases/:id/follow               → CaseView (我也遇到; idempotent; verified residents of the case's
+ *                                          community only, see caseFollowVerdict; anyone else gets 404)
+ *   GET  /cases/mine?page&pageSize       → CasePage<CaseMineItem> (reported by me: the summary; followed: its public cut)
+ *   GET  /cases/:id                      → CaseView: CaseDetail for the reporter, handlers, committee, admin;
+ *                                          CasePublicView for a follower; 404 for anyone else
  *   POST /cases/:id/actions/:action      CaseActionRequests[action] → CaseDetail
  *   GET  /cases/:id/handler-candidates   → CaseHandlerCandidate[] (who the case may be reassigned to; 转派)
  *   GET  /inbox?scope&page&pageSize      → CasePage<CaseInboxItem> (what the caller has to handle)
- * Live: subscribe to `case:<id>` (CaseLiveEvent, seq = timeline seq) and the inbox rooms in CASE_INBOX_ROOMS.
+ * Live: subscribe to the view's `liveRoom` (`case:<id>` for the whole case, `case:public:<id>` for the public
+ * view; CaseLiveEvent, seq = timeline seq) and the inbox rooms in CASE_INBOX_ROOMS.
  */
 import type { CaseActor, CaseEvent, CaseStatus } from '../cases/case-status';
 import type { UploadedPhoto } from './media';
@@ -154,6 +157,10 @@ export interface CaseSummary {
 }
 
 export interface CaseDetail extends CaseSummary {
+  /** The whole case: the caller reported it, handles it or supervises it. */
+  view: 'full';
+  /** The live room of this view (`case:<id>`). */
+  liveRoom: string;
   /** The reporter's name, masked unless the caller is the reporter or a handler. */
   reporterName: string;
   isReporter: boolean;
@@ -179,6 +186,54 @@ export interface CaseDetail extends CaseSummary {
   myActor: CaseActor | null;
   availableActions: CaseAction[];
 }
+
+/**
+ * A case as a follower (我也遇到) sees it: what 办理结果公开 would show — status, category, the steps of the
+ * timeline without names or notes (the resolution note excepted, masked like the outcomes page), the text with
+ * phone and ID numbers masked, the community rather than the coordinates, thumbnails rather than photos. No
+ * reporter, handler or department names, no ids of people.
+ */
+export interface CasePublicView {
+  view: 'public';
+  id: number;
+  code: string;
+  status: CaseStatus;
+  statusLabel: string;
+  categoryId: number | null;
+  categoryName: string | null;
+  description: string;
+  address: string | null;
+  /** Roughly where: the community and street (null outside every community). */
+  place: { communityName: string | null; streetName: string | null };
+  photoThumbUrls: { before: string[]; after: string[] };
+  followerCount: number;
+  isFollowing: boolean;
+  /** Each entry's note and data are null, except the resolve note (masked). */
+  timeline: CaseTimelineEntry[];
+  lastSeq: number;
+  version: number;
+  /** The live room of this view (`case:public:<id>`): its events carry public timeline entries only. */
+  liveRoom: string;
+  createdAt: string;
+  updatedAt: string;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  /** A follower plays no part in the case and has nothing to do on it. */
+  myActor: null;
+  availableActions: CaseAction[];
+}
+
+/** A list line of a case the caller only follows: the public view's fields, nothing of the whole summary's. */
+export type CasePublicSummary = Pick<
+  CasePublicView,
+  'view' | 'id' | 'code' | 'status' | 'statusLabel' | 'categoryId' | 'categoryName' | 'description' | 'address' | 'followerCount' | 'createdAt' | 'updatedAt'
+> & { thumbUrl: string | null };
+
+/** One line of 我的反映 (GET /api/cases/mine): a case I reported in full, one I follow as its public cut. */
+export type CaseMineItem = (CaseSummary & { view: 'full' }) | CasePublicSummary;
+
+/** What GET /api/cases/:id (and following) answers: the whole case or its public view; `view` says which. */
+export type CaseView = CaseDetail | CasePublicView;
 
 /** A nearby open report of the same kind, offered before submitting (我也遇到). */
 export interface NearbyCase {
@@ -361,7 +416,10 @@ export interface CaseHandlerCandidate {
 export const CASE_LIVE_EVENT_TYPE = 'case.timeline';
 export const CASE_INBOX_LIVE_EVENT_TYPE = 'case.inbox';
 
-/** `case:<id>` carries one event per timeline entry (seq = entry seq). */
+/**
+ * `case:<id>` carries one event per timeline entry (seq = entry seq); `case:public:<id>` the same events with the
+ * entry as the public view shows it.
+ */
 export interface CaseLiveEventData {
   caseId: number;
   entry: CaseTimelineEntry;

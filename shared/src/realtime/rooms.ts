@@ -2,7 +2,7 @@
  * Room names. A room is `<kind>:<id>`; the kind may itself contain colons (`inbox:user`), so the id is
  * whatever follows the last colon. Server and client build names with liveRoom() so nobody spells them by hand.
  */
-export const LIVE_ROOM_KINDS = ['case', 'inbox:user', 'inbox:department', 'inbox:community', 'inbox:street', 'poll'] as const;
+export const LIVE_ROOM_KINDS = ['case', 'case:public', 'inbox:user', 'inbox:department', 'inbox:community', 'inbox:street', 'poll'] as const;
 export type LiveRoomKind = (typeof LIVE_ROOM_KINDS)[number];
 
 export interface LiveRoomRef {
