@@ -242,8 +242,8 @@ describe('转派: a dispatcher or supervisor hands a case to another worker', ()
       expect(res.body.error).toBe('forbidden');
       expect((await candidates(token, caseId)).status).toBe(403);
     }
-    // Another grid's worker of the same community has no part in the case at all.
-    expect((await candidates(tokens.second, caseId)).status).toBe(403);
+    // Another grid's worker of the same community has no part in the case at all: to them it is not there.
+    expect((await candidates(tokens.second, caseId)).status).toBe(404);
     expect((await stored(caseId)).version).toBe(1);
   });
 

@@ -8,8 +8,9 @@ import type {
   CaseOutcome,
   CaseOutcomesQuery,
   CasePage,
+  CaseMineItem,
   CasePageQuery,
-  CaseSummary,
+  CaseView,
   CategorySummary,
   DepartmentSummary,
   GridDetail,
@@ -39,15 +40,17 @@ export class CasesApi {
     return this.client.request('GET', `/api/cases/nearby${query(params)}`);
   }
 
-  follow(caseId: number): Promise<CaseDetail> {
+  /** 我也遇到; the answer is the case as the caller may now see it (its public view, for a neighbour). */
+  follow(caseId: number): Promise<CaseView> {
     return this.client.request('POST', `/api/cases/${caseId}/follow`);
   }
 
-  mine(params: CasePageQuery = {}): Promise<CasePage<CaseSummary>> {
+  mine(params: CasePageQuery = {}): Promise<CasePage<CaseMineItem>> {
     return this.client.request('GET', `/api/cases/mine${query(params)}`);
   }
 
-  detail(caseId: number): Promise<CaseDetail> {
+  /** The whole case (view 'full') or, for a follower, its public view (view 'public'). */
+  detail(caseId: number): Promise<CaseView> {
     return this.client.request('GET', `/api/cases/${caseId}`);
   }
 

@@ -1,12 +1,15 @@
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import type { CaseSummary } from '@linli/shared';
+
+/** What a row shows: the same few fields of a whole summary and of a followed case's public cut. */
+export type CaseRowItem = Pick<CaseSummary, 'id' | 'code' | 'status' | 'statusLabel' | 'description' | 'categoryName' | 'thumbUrl' | 'createdAt'>;
 import { formatAge } from './case-format';
 import { CaseStatusBadge } from './case-status-badge';
 import { mediaUrl } from '../../services/taro-photos';
 
 /** One row of a case list: thumbnail, status, what and when; tap opens the case. */
-export function CaseRow({ item, prefix, extra }: { item: CaseSummary; prefix: string; extra?: string }) {
+export function CaseRow({ item, prefix, extra }: { item: CaseRowItem; prefix: string; extra?: string }) {
   return (
     <View className={`case-item ${prefix}-${item.id}`} onClick={() => Taro.navigateTo({ url: `/pages/cases/detail/index?id=${item.id}` })}>
       {item.thumbUrl ? <Image className='case-item__thumb' src={mediaUrl(item.thumbUrl)} mode='aspectFill' /> : <View className='case-item__thumb' />}

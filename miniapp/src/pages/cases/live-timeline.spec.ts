@@ -1,4 +1,4 @@
-import type { CaseDetail, CaseLiveEventData, CaseTimelineEntry } from '@linli/shared';
+import type { CaseDetail, CaseLiveEventData, CasePublicView, CaseTimelineEntry } from '@linli/shared';
 import { applyCaseLiveEvent } from './live-timeline';
 
 const entry = (seq: number, patch: Partial<CaseTimelineEntry> = {}): CaseTimelineEntry => ({
@@ -17,6 +17,8 @@ const entry = (seq: number, patch: Partial<CaseTimelineEntry> = {}): CaseTimelin
 
 function detail(): CaseDetail {
   return {
+    view: 'full',
+    liveRoom: 'case:11',
     id: 11,
     code: 'YX20261123-0001',
     status: 'in_progress',
@@ -57,6 +59,36 @@ function detail(): CaseDetail {
   };
 }
 
+/** The same case as a follower sees it. */
+function publicView(): CasePublicView {
+  const whole = detail();
+  return {
+    view: 'public',
+    id: whole.id,
+    code: whole.code,
+    status: whole.status,
+    statusLabel: whole.statusLabel,
+    categoryId: null,
+    categoryName: null,
+    description: whole.description,
+    address: null,
+    place: { communityName: '测试社区', streetName: '测试街道' },
+    photoThumbUrls: { before: [], after: [] },
+    followerCount: 1,
+    isFollowing: true,
+    timeline: whole.timeline,
+    lastSeq: 3,
+    version: 3,
+    liveRoom: 'case:public:11',
+    createdAt: whole.createdAt,
+    updatedAt: whole.updatedAt,
+    resolvedAt: null,
+    closedAt: null,
+    myActor: null,
+    availableActions: [],
+  };
+}
+
 const resolved: CaseLiveEventData = {
   caseId: 11,
   status: 'resolved',
@@ -91,5 +123,12 @@ describe('applyCaseLiveEvent', () => {
     expect(statusChanged).toBe(false);
     expect(next.timeline).toHaveLength(4);
     expect(next.availableActions).toEqual(['escalate']);
+  });
+
+  it('folds an event of the public room into a follower’s view the same way, and keeps it the public view', () => {
+    const { detail: next, statusChanged } = applyCaseLiveEvent(publicView(), { ...resolved, entry: { ...resolved.entry, note: null } });
+    expect(statusChanged).toBe(true);
+    expect(next).toMatchObject({ view: 'public', status: 'resolved', lastSeq: 4, availableActions: [] });
+    expect(next.timeline.at(-1)).toMatchObject({ seq: 4, note: null });
   });
 });

@@ -1,12 +1,13 @@
-import { CASE_STATUS_LABELS, type CaseDetail, type CaseLiveEventData } from '@linli/shared';
+import { CASE_STATUS_LABELS, type CaseLiveEventData, type CaseView } from '@linli/shared';
 
 /**
  * Folds one live `case.timeline` event into the case page's state: the entry is appended once (events come
  * in seq order, but a replay after reconnect may repeat what the HTTP load already had), and the status
  * badge and version follow it. Says whether the status moved, because then the page re-reads the case for
- * what a live entry does not carry (new buttons, after-photos, the rating form).
+ * what a live entry does not carry (new buttons, after-photos, the rating form). Works on either view of the case:
+ * each listens to its own room, whose entries are already cut to that view.
  */
-export function applyCaseLiveEvent(detail: CaseDetail, event: CaseLiveEventData): { detail: CaseDetail; statusChanged: boolean } {
+export function applyCaseLiveEvent<V extends CaseView>(detail: V, event: CaseLiveEventData): { detail: V; statusChanged: boolean } {
   if (event.caseId !== detail.id || detail.timeline.some((entry) => entry.seq === event.entry.seq)) {
     return { detail, statusChanged: false };
   }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CASE_LIVE_EVENT_TYPE, CASE_REJECT_KIND_LABELS, liveRoom, type CaseDetail, type CaseLiveEventData } from '@linli/shared';
+import { CASE_LIVE_EVENT_TYPE, CASE_REJECT_KIND_LABELS, type CaseDetail, type CaseLiveEventData, type CaseView } from '@linli/shared';
 import { ErrorNote } from '../../../components/error-note';
 import { PageRoot } from '../../../components/page-root';
 import { useSession } from '../../../hooks/use-session';
@@ -11,6 +11,7 @@ import type { RealtimeStatus } from '../../../services/realtime-client';
 import { CaseActionPanel } from '../case-action-panel';
 import { formatDateTime, formatDuration, timelineFacts } from '../case-format';
 import { CasePhotos } from '../case-photos';
+import { CasePublicFacts } from '../case-public-facts';
 import { CaseStatusBadge } from '../case-status-badge';
 import { applyCaseLiveEvent } from '../live-timeline';
 import { caseLive } from '../taro-bindings';
@@ -29,12 +30,12 @@ export default function CaseDetailPage() {
   const router = useRouter();
   const caseId = Number(router.params.id);
   const current = useSession();
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const [detail, setDetail] = useState<CaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [live, setLive] = useState<RealtimeStatus>(caseLive.status);
   const [following, setFollowing] = useState(false);
   // The live handler reads the case as shown now, not as it was when the subscription started.
-  const shown = useRef<CaseDetail | null>(null);
+  const shown = useRef<CaseView | null>(null);
   shown.current = detail;
 
   const reload = useCallback(() => {
@@ -59,7 +60,8 @@ export default function CaseDetailPage() {
         if (cancelled) return;
         shown.current = loaded;
         setDetail(loaded);
-        stop = caseLive.subscribe<CaseLiveEventData>(liveRoom('case', caseId), {
+        // The server names the room of the view it gave: a follower's carries the public cut of each entry.
+        stop = caseLive.subscribe<CaseLiveEventData>(loaded.liveRoom, {
           afterSeq: loaded.lastSeq,
           onEvent: (event) => {
             if (event.type !== CASE_LIVE_EVENT_TYPE || !shown.current) return;
@@ -106,6 +108,8 @@ export default function CaseDetailPage() {
     );
   }
 
+  const whole: CaseDetail | null = detail.view === 'full' ? detail : null;
+
   return (
     <PageRoot id='case-page'>
       <View className='card'>
@@ -122,44 +126,50 @@ export default function CaseDetailPage() {
           {detail.categoryName ?? '待分类'}
           {detail.address ? ` · ${detail.address}` : ''}
         </Text>
-        <Text className='muted'>
-          反映人 {detail.reporterName} · {formatDateTime(detail.createdAt)}
-          {detail.followerCount ? ` · ${detail.followerCount} 人也遇到` : ''}
-        </Text>
-        {detail.handler && <Text className='muted'>承办网格员：{detail.handler.name}</Text>}
-        {detail.departments.length > 0 && <Text className='muted'>承办部门：{detail.departments.map((d) => d.name).join('、')}</Text>}
+        {whole ? (
+          <>
+            <Text className='muted'>
+              反映人 {whole.reporterName} · {formatDateTime(whole.createdAt)}
+              {whole.followerCount ? ` · ${whole.followerCount} 人也遇到` : ''}
+            </Text>
+            {whole.handler && <Text className='muted'>承办网格员：{whole.handler.name}</Text>}
+            {whole.departments.length > 0 && <Text className='muted'>承办部门：{whole.departments.map((d) => d.name).join('、')}</Text>}
+          </>
+        ) : (
+          detail.view === 'public' && <CasePublicFacts view={detail} />
+        )}
         <Text id='case-live' className={`live-dot live-dot--${live}`}>
           {LIVE_LABELS[live]}
         </Text>
       </View>
 
-      <CasePhotos id='case-photos-before' photos={detail.photos.before} />
+      {whole && <CasePhotos id='case-photos-before' photos={whole.photos.before} />}
 
-      {detail.rejection && (
+      {whole?.rejection && (
         <View id='case-rejection' className='card'>
-          <Text className='card__title'>{CASE_REJECT_KIND_LABELS[detail.rejection.kind]}</Text>
-          <Text>{detail.rejection.reason}</Text>
+          <Text className='card__title'>{CASE_REJECT_KIND_LABELS[whole.rejection.kind]}</Text>
+          <Text>{whole.rejection.reason}</Text>
         </View>
       )}
 
-      {detail.photos.after.length > 0 && (
+      {whole && whole.photos.after.length > 0 && (
         <>
           <Text className='section-title'>办结照片</Text>
-          <CasePhotos id='case-photos-after' photos={detail.photos.after} />
-          {detail.resolvedAt && <Text className='muted'>用时 {formatDuration(detail.createdAt, detail.resolvedAt)}</Text>}
+          <CasePhotos id='case-photos-after' photos={whole.photos.after} />
+          {whole.resolvedAt && <Text className='muted'>用时 {formatDuration(whole.createdAt, whole.resolvedAt)}</Text>}
         </>
       )}
 
-      {detail.rating && (
+      {whole?.rating && (
         <View id='case-rating' className='card'>
-          <Text className='card__title'>评价：{'★'.repeat(detail.rating.score)}</Text>
-          {detail.rating.comment && <Text>{detail.rating.comment}</Text>}
+          <Text className='card__title'>评价：{'★'.repeat(whole.rating.score)}</Text>
+          {whole.rating.comment && <Text>{whole.rating.comment}</Text>}
         </View>
       )}
 
-      <CaseActionPanel detail={detail} onDone={setDetail} />
+      {whole && <CaseActionPanel detail={whole} onDone={setDetail} />}
 
-      {!detail.isReporter && !detail.isFollowing && detail.myActor === null && (
+      {whole && !whole.isReporter && !whole.isFollowing && whole.myActor === null && (
         <View id='case-follow' className={following ? 'btn btn--ghost btn--disabled' : 'btn btn--ghost'} onClick={() => !following && follow()}>
           我也遇到
         </View>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { CaseSummary } from '@linli/shared';
+import type { CaseMineItem } from '@linli/shared';
 import { ErrorNote } from '../../../components/error-note';
 import { PageRoot } from '../../../components/page-root';
 import { session, errorMessage } from '../../../services';
@@ -10,7 +10,7 @@ import { CaseRow } from '../case-row';
 import '../../report/report.css';
 
 export default function MyCases() {
-  const [items, setItems] = useState<CaseSummary[] | null>(null);
+  const [items, setItems] = useState<CaseMineItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(() => {
@@ -45,7 +45,7 @@ export default function MyCases() {
       {items && items.length > 0 && (
         <View id='cases-mine-list' className='card'>
           {items.map((item) => (
-            <CaseRow key={item.id} item={item} prefix='case-item' />
+            <CaseRow key={item.id} item={item} prefix='case-item' extra={item.view === 'public' ? '我也遇到' : undefined} />
           ))}
         </View>
       )}
