@@ -1,4 +1,4 @@
-import type { CaseDetail, GridDetail, MeResponse, UploadedPhoto } from '@linli/shared';
+import type { CaseDetail, CaseView, GridDetail, MeResponse, UploadedPhoto } from '@linli/shared';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { In } from 'typeorm';
@@ -309,8 +309,17 @@ describeBrowser('snap-and-report (随手拍) on the H5 mini-program', () => {
 
     await page.waitForSelector('#case-code', { timeout: 20_000 });
     expect(await page.textContent('#case-code')).toBe(firstCase.code);
-    const seen = (await server.request.get(`/api/cases/${firstCase.id}`).set('Authorization', `Bearer ${await server.tokenFor(neighbourId)}`)).body as CaseDetail;
-    expect(seen.isFollowing).toBe(true);
+    // A follower gets the public view: roughly where, thumbnails, and a line saying names and the exact place are not shown.
+    await page.waitForSelector('#case-public', { timeout: 20_000 });
+    expect(await page.textContent('#case-public')).toContain('大致位置');
+    expect(await page.textContent('#case-public-note')).toContain('不公开');
+    expect(await page.locator('#case-public-photos .photo-row__img').count()).toBe(1);
+    expect(await page.locator('#case-photos-before').count()).toBe(0);
+    expect(await page.textContent('#case-page')).not.toContain('反映人 ');
+    expect(await page.textContent('#case-page')).not.toContain('承办网格员');
+    await snapshot(page, 'case-public-view');
+    const seen = (await server.request.get(`/api/cases/${firstCase.id}`).set('Authorization', `Bearer ${await server.tokenFor(neighbourId)}`)).body as CaseView;
+    expect(seen).toMatchObject({ view: 'public', isFollowing: true });
     expect(await server.dataSource.getRepository(Case).count()).toBe(casesBefore);
     await context.close();
   }, 120_000);
