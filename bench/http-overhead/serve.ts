@@ -26,7 +26,7 @@ let services: { health: HealthService; tokens: TokenService; authUsers: AuthUser
 async function caseDetailFor(authorization: string | undefined, id: number) {
   const user = await services.authUsers.load(services.tokens.verify((authorization ?? '').slice('Bearer '.length)));
   if (!user) throw new Error('no user');
-  return services.queries.detail(user, id);
+  return services.queries.view(user, id);
 }
 
 /** A bare Nest app on Fastify (no guards, pipes, hooks, CORS or logging): the framework's own share. */
