@@ -20,3 +20,4 @@ export * from './api/case-inbox';
 export * from './api/deliberations';
 export * from './api/notifications';
 export * from './api/wechat-subscriptions';
+export * from './input';

@@ -1,3 +1,4 @@
+import type { InputErrorCode } from '../input/input-errors';
 import type { ServiceErrorCode } from './service-errors';
 
 /** The one error body every failing API call returns. `error` is a stable machine code; `message` is for people. */
@@ -20,4 +21,5 @@ export type ApiErrorCode =
   | 'unprocessable'
   | 'upstream_failed'
   | 'internal_error'
-  | ServiceErrorCode;
+  | ServiceErrorCode
+  | InputErrorCode;

@@ -1,0 +1,4 @@
+export * from './bounds';
+export * from './input-errors';
+export * from './service-area';
+export * from './text-rule';
