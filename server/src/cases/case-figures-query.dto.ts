@@ -1,7 +1,7 @@
-import { CASE_FIGURES_GROUP_BYS, CaseFiguresGroupBy } from '@linli/shared';
+import { CASE_FIGURES_GROUP_BYS, CaseFiguresGroupBy, ID_MAX } from '@linli/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -16,6 +16,7 @@ export class CaseFiguresQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(ID_MAX)
   communityId?: number;
 
   @ApiPropertyOptional({ description: 'YYYY-MM-DD（北京时间），含当日' })

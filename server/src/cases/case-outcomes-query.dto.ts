@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Min } from 'class-validator';
+import { ID_MAX } from '@linli/shared';
+import { IsInt, Max, Min } from 'class-validator';
 import { CasePageQueryDto } from './dto/case-queries.dto';
 
 /** GET /api/cases/outcomes: a community's public results page. */
@@ -9,5 +10,6 @@ export class CaseOutcomesQueryDto extends CasePageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(ID_MAX)
   communityId: number;
 }

@@ -1,10 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsPositive } from 'class-validator';
+import { IdField } from '../../common/text-fields';
 import type { DevLoginRequest } from '@linli/shared';
 
 export class DevLoginDto implements DevLoginRequest {
   @ApiProperty({ description: '要以其身份登录的演示用户 id' })
-  @IsInt()
-  @IsPositive()
+  @IdField()
   userId: number;
 }

@@ -5,6 +5,7 @@ import {
   CASE_RATING_COMMENT_MAX,
   CASE_REASON_MAX,
   CaseRejectKind,
+  ID_MAX,
   DispatchCaseRequest,
   EscalateCaseRequest,
   RateCaseRequest,
@@ -15,36 +16,20 @@ import {
   StartCaseRequest,
 } from '@linli/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IdField, OptionalText, RequiredText } from '../../common/text-fields';
 
 /** Every action may name the version the caller saw. */
 class CaseActionDto {
   @ApiPropertyOptional({ description: '看到的版本号；已变化则返回 409' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IdField()
   expectedVersion?: number;
-}
-
-function RequiredText(max: number, message: string): PropertyDecorator {
-  return (target, key) => {
-    IsString()(target, key);
-    Matches(/\S/, { message })(target, key);
-    MaxLength(max)(target, key);
-  };
-}
-
-function OptionalText(max: number): PropertyDecorator {
-  return (target, key) => {
-    IsOptional()(target, key);
-    IsString()(target, key);
-    MaxLength(max)(target, key);
-  };
 }
 
 export class AcceptCaseDto extends CaseActionDto implements AcceptCaseRequest {
   @ApiPropertyOptional()
-  @OptionalText(CASE_REASON_MAX)
+  @OptionalText(CASE_REASON_MAX, { multiline: true })
   note?: string;
 }
 
@@ -56,21 +41,19 @@ export class RejectCaseDto extends CaseActionDto implements RejectCaseRequest {
   kind: CaseRejectKind;
 
   @ApiProperty({ description: '驳回理由（反映人可见）' })
-  @RequiredText(CASE_REASON_MAX, '请填写驳回理由')
+  @RequiredText(CASE_REASON_MAX, { multiline: true, message: '请填写驳回理由' })
   reason: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IdField()
   duplicateOfCaseId?: number;
 }
 
 export class DispatchCaseDto extends CaseActionDto implements DispatchCaseRequest {
   @ApiPropertyOptional({ description: '牵头部门；不填则按问题类别的默认部门' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IdField()
   departmentId?: number;
 
   @ApiPropertyOptional({ type: [Number] })
@@ -79,45 +62,44 @@ export class DispatchCaseDto extends CaseActionDto implements DispatchCaseReques
   @ArrayMaxSize(10)
   @IsInt({ each: true })
   @Min(1, { each: true })
+  @Max(ID_MAX, { each: true })
   coDepartmentIds?: number[];
 
   @ApiPropertyOptional({ description: '派单时确定问题类别' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IdField()
   categoryId?: number;
 
   @ApiPropertyOptional()
-  @OptionalText(CASE_REASON_MAX)
+  @OptionalText(CASE_REASON_MAX, { multiline: true })
   note?: string;
 }
 
 export class ReassignCaseDto extends CaseActionDto implements ReassignCaseRequest {
   @ApiProperty({ description: '新的处理人（见 GET /api/cases/:id/handler-candidates）' })
-  @IsInt({ message: '请选择转派给谁' })
-  @Min(1)
+  @IdField('请选择转派给谁')
   handlerUserId: number;
 
   @ApiPropertyOptional({ description: '转派说明' })
-  @OptionalText(CASE_REASON_MAX)
+  @OptionalText(CASE_REASON_MAX, { multiline: true })
   note?: string;
 }
 
 export class ReturnCaseDto extends CaseActionDto implements ReturnCaseRequest {
   @ApiProperty({ description: '退回理由' })
-  @RequiredText(CASE_REASON_MAX, '请填写退回理由')
+  @RequiredText(CASE_REASON_MAX, { multiline: true, message: '请填写退回理由' })
   reason: string;
 }
 
 export class StartCaseDto extends CaseActionDto implements StartCaseRequest {
   @ApiPropertyOptional()
-  @OptionalText(CASE_REASON_MAX)
+  @OptionalText(CASE_REASON_MAX, { multiline: true })
   note?: string;
 }
 
 export class ResolveCaseDto extends CaseActionDto implements ResolveCaseRequest {
   @ApiProperty({ description: '办理结果（反映人可见）' })
-  @RequiredText(CASE_REASON_MAX, '请填写办理结果')
+  @RequiredText(CASE_REASON_MAX, { multiline: true, message: '请填写办理结果' })
   note: string;
 
   @ApiProperty({ type: [String] })
@@ -137,12 +119,12 @@ export class RateCaseDto extends CaseActionDto implements RateCaseRequest {
   score: number;
 
   @ApiPropertyOptional()
-  @OptionalText(CASE_RATING_COMMENT_MAX)
+  @OptionalText(CASE_RATING_COMMENT_MAX, { multiline: true })
   comment?: string;
 }
 
 export class EscalateCaseDto extends CaseActionDto implements EscalateCaseRequest {
   @ApiProperty({ description: '吹哨原因' })
-  @RequiredText(CASE_REASON_MAX, '请填写吹哨原因')
+  @RequiredText(CASE_REASON_MAX, { multiline: true, message: '请填写吹哨原因' })
   note: string;
 }

@@ -1,4 +1,4 @@
-import { CASE_NEARBY_MAX_DAYS, CASE_NEARBY_MAX_RADIUS_M, CASE_PAGE_SIZE_MAX, CaseInboxScope } from '@linli/shared';
+import { CASE_NEARBY_MAX_DAYS, CASE_NEARBY_MAX_RADIUS_M, CASE_PAGE_SIZE_MAX, CaseInboxScope, ID_MAX, PAGE_MAX } from '@linli/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, Max, Min } from 'class-validator';
@@ -9,6 +9,7 @@ export class CasePageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(PAGE_MAX)
   page?: number;
 
   @ApiPropertyOptional({ default: 20, maximum: CASE_PAGE_SIZE_MAX })
@@ -49,6 +50,7 @@ export class NearbyCasesQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(ID_MAX)
   categoryId?: number;
 
   @ApiPropertyOptional({ description: '米' })

@@ -1,6 +1,7 @@
 import { CASE_ADDRESS_MAX, CASE_CLIENT_KEY_PATTERN, CASE_DESCRIPTION_MAX, CASE_PHOTOS_MAX, CASE_PHOTOS_MIN, SubmitReportRequest } from '@linli/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNumber, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IdField, OptionalText, RequiredText } from '../../common/text-fields';
 
 export class SubmitReportDto implements SubmitReportRequest {
   @ApiProperty({ description: '客户端为每次填写生成的幂等键（8–64 位字母、数字、-、_）' })
@@ -29,20 +30,15 @@ export class SubmitReportDto implements SubmitReportRequest {
   lat: number;
 
   @ApiPropertyOptional({ maxLength: CASE_ADDRESS_MAX })
-  @IsOptional()
-  @IsString()
-  @MaxLength(CASE_ADDRESS_MAX)
+  @OptionalText(CASE_ADDRESS_MAX)
   address?: string;
 
   @ApiProperty({ minLength: 1, maxLength: CASE_DESCRIPTION_MAX })
-  @IsString()
-  @Matches(/\S/, { message: '请描述遇到的问题' })
-  @MaxLength(CASE_DESCRIPTION_MAX, { message: `问题描述不能超过 ${CASE_DESCRIPTION_MAX} 字` })
+  @RequiredText(CASE_DESCRIPTION_MAX, { multiline: true, message: '请描述遇到的问题' })
   description: string;
 
   @ApiPropertyOptional({ description: '不填则由系统根据描述自动分类' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IdField()
   categoryId?: number;
 }

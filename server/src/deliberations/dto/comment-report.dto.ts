@@ -4,7 +4,8 @@ import {
   type DeliberationReportDismissInput,
   type DeliberationReportQueueStatus,
 } from '@linli/shared';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import { RequiredText } from '../../common/text-fields';
 import { PageQueryDto } from './topic.dto';
 
 const QUEUE_STATUSES: DeliberationReportQueueStatus[] = ['open', 'handled'];
@@ -16,8 +17,6 @@ export class CommentReportListQueryDto extends PageQueryDto implements Deliberat
 }
 
 export class ReportDismissDto implements DeliberationReportDismissInput {
-  @IsString()
-  @Matches(/\S/, { message: '驳回举报时请填写说明' })
-  @MaxLength(DELIBERATION_REPORT_NOTE_MAX)
+  @RequiredText(DELIBERATION_REPORT_NOTE_MAX, { multiline: true, message: '驳回举报时请填写说明' })
   note: string;
 }

@@ -1,27 +1,21 @@
 import type { DeliberationCommentOrder } from '@linli/shared';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { IdField, RequiredText, TextIfGiven } from '../../common/text-fields';
 import { PageQueryDto } from './topic.dto';
 
 export class DeliberationOpenDto {
   @IsISO8601({ strict: true })
   discussionEndsAt: string;
 
-  @IsOptional()
-  @IsString()
-  @MinLength(2)
-  @MaxLength(100)
+  @TextIfGiven(100, { min: 2 })
   title?: string;
 }
 
 export class MinutesInputDto {
-  @IsString()
-  @MinLength(2)
-  @MaxLength(100)
+  @RequiredText(100, { min: 2 })
   title: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(10000)
+  @RequiredText(10000, { multiline: true })
   summary: string;
 
   @IsISO8601({ strict: true })
@@ -31,18 +25,16 @@ export class MinutesInputDto {
   @IsArray()
   @ArrayMaxSize(9)
   @IsString({ each: true })
+  @Length(1, 64, { each: true })
   photoIds?: string[];
 }
 
 export class CommentInputDto {
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
+  @RequiredText(2000, { multiline: true })
   body: string;
 
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IdField()
   parentId?: number;
 }
 
@@ -55,8 +47,6 @@ export class CommentListQueryDto extends PageQueryDto {
 }
 
 export class ReasonDto {
-  @IsString()
-  @MinLength(2)
-  @MaxLength(255)
+  @RequiredText(255, { min: 2, multiline: true })
   reason: string;
 }

@@ -1,20 +1,7 @@
-import { OWNER_MATTER_KEYS, type OwnerMatter, type VotingBallotType } from '@linli/shared';
+import { OWNER_MATTER_KEYS, POLL_OPTIONS_MAX, type OwnerMatter, type VotingBallotType } from '@linli/shared';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IdField, RequiredText } from '../../common/text-fields';
 
 const TYPES: VotingBallotType[] = ['single', 'multiple', 'approval3'];
 
@@ -23,24 +10,22 @@ export class PollOptionDto {
   @Matches(/^[A-Za-z0-9_-]{1,32}$/)
   id: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @RequiredText(100)
   label: string;
 }
 
 export class PollInputDto {
-  @IsString()
-  @MinLength(2)
-  @MaxLength(100)
+  @RequiredText(100, { min: 2 })
   title: string;
 
   @IsIn(TYPES)
   type: VotingBallotType;
 
+  // Each option an object: ValidateNested alone would also walk into nested arrays.
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(POLL_OPTIONS_MAX)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PollOptionDto)
   options?: PollOptionDto[];
@@ -48,6 +33,7 @@ export class PollInputDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(POLL_OPTIONS_MAX)
   maxChoices?: number;
 
   @IsISO8601({ strict: true })
@@ -67,17 +53,17 @@ export class PollInputDto {
 
 export class BallotInputDto {
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(POLL_OPTIONS_MAX)
   @IsString({ each: true })
   @MaxLength(32, { each: true })
   choice: string[];
 
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IdField()
   unitId?: number;
 
   @IsOptional()
+  @IsString()
   @Matches(/^[0-9a-fA-F]{64}$/)
   replacesReceipt?: string;
 }

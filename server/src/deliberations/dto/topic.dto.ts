@@ -1,26 +1,25 @@
-import type { DeliberationReviewDecision, DeliberationTopicStatus } from '@linli/shared';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { Transform } from 'class-transformer';
+import { PAGE_MAX, type DeliberationReviewDecision, type DeliberationTopicStatus } from '@linli/shared';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IdField, OptionalText, RequiredText } from '../../common/text-fields';
 import { DeliberationScopeDto } from './scope.dto';
 
 export class TopicInputDto {
-  @IsString()
-  @MinLength(2)
-  @MaxLength(100)
+  @RequiredText(100, { min: 2 })
   title: string;
 
-  @IsString()
-  @MinLength(1)
-  @MaxLength(5000)
+  @RequiredText(5000, { multiline: true })
   body: string;
 
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(9)
   @IsString({ each: true })
+  @Length(1, 64, { each: true })
   photoIds?: string[];
 
+  @IsDefined({ message: '请选择议题范围' })
+  @IsObject()
   @ValidateNested()
   @Type(() => DeliberationScopeDto)
   scope: DeliberationScopeDto;
@@ -33,6 +32,7 @@ export class PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(PAGE_MAX)
   page?: number;
 
   @IsOptional()
@@ -60,13 +60,10 @@ export class TopicReviewDto {
   @IsIn(DECISIONS)
   decision: DeliberationReviewDecision;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @OptionalText(255, { multiline: true })
   reason?: string;
 
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IdField()
   mergeIntoTopicId?: number;
 }

@@ -1,11 +1,13 @@
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { ID_MAX } from '@linli/shared';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 export class CommunitiesQuery {
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(ID_MAX)
   streetId?: number;
 }
 
@@ -14,5 +16,6 @@ export class GridsQuery {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(ID_MAX)
   communityId?: number;
 }

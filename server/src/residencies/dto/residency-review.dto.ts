@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean } from 'class-validator';
 import type { ResidencyReview } from '@linli/shared';
+import { OptionalText } from '../../common/text-fields';
 
 export class ResidencyReviewDto implements ResidencyReview {
   @ApiProperty({ description: 'true 通过，false 驳回' })
@@ -8,8 +9,6 @@ export class ResidencyReviewDto implements ResidencyReview {
   approve: boolean;
 
   @ApiPropertyOptional({ description: '审核意见（驳回时告诉居民原因）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @OptionalText(255, { multiline: true })
   note?: string;
 }

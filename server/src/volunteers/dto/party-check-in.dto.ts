@@ -1,37 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsPositive, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IdField, OptionalText, RequiredText } from '../../common/text-fields';
 import type { PartyMemberCheckInInput, PartyOrganizationInput, VolunteerCheckInReviewInput, VolunteerCheckInReviewStatus } from '@linli/shared';
 
 export class PartyMemberCheckInDto implements PartyMemberCheckInInput {
   @ApiProperty({ description: '报到社区（居住地社区）id' })
-  @IsInt()
-  @IsPositive()
+  @IdField()
   communityId: number;
 
   @ApiProperty({ description: '所在党组织名称', example: '越秀区某局机关第一党支部' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @RequiredText(128)
   partyOrganizationName: string;
 
   @ApiPropertyOptional({ description: '所在党组织已在本社区报到时的 id' })
   @IsOptional()
-  @IsInt()
-  @IsPositive()
+  @IdField()
   partyOrganizationId?: number | null;
 }
 
 export class PartyOrganizationDto implements PartyOrganizationInput {
   @ApiProperty({ example: '越秀区某局机关党委' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @RequiredText(128)
   name: string;
 
   @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @RequiredText(64)
   contactName: string;
 
   @ApiProperty()
@@ -60,9 +53,7 @@ export class VolunteerCheckInReviewDto implements VolunteerCheckInReviewInput {
   approve: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @OptionalText(255, { multiline: true })
   note?: string | null;
 }
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
 import type { VolunteerServiceRecordReviewInput } from '@linli/shared';
+import { OptionalText } from '../../common/text-fields';
 
 export class VolunteerServiceRecordReviewDto implements VolunteerServiceRecordReviewInput {
   @ApiProperty({ enum: ['certify', 'reject'] })
@@ -8,9 +9,7 @@ export class VolunteerServiceRecordReviewDto implements VolunteerServiceRecordRe
   decision: 'certify' | 'reject';
 
   @ApiPropertyOptional({ description: '不予认定的原因' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(255)
+  @OptionalText(255, { multiline: true })
   reason?: string | null;
 }
 

@@ -1,24 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsNumber,
-  IsOptional,
-  IsPositive,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import {
+  LOCATION_ACCURACY_MAX_METERS,
+  VOLUNTEER_CAPACITY_MAX,
+  VOLUNTEER_DEFAULTS,
   VOLUNTEER_THEME_CODES,
   type VolunteerActivityCancelInput,
   type VolunteerActivityEditInput,
@@ -26,6 +12,7 @@ import {
   type VolunteerCheckMethod,
   type VolunteerPositionInput,
 } from '@linli/shared';
+import { IdField, OptionalText, RuleText, TextIfGiven, RequiredText } from '../../common/text-fields';
 
 const CHECK_METHODS: VolunteerCheckMethod[] = ['qr', 'location'];
 
@@ -46,14 +33,13 @@ export class VolunteerPositionDto implements VolunteerPositionInput {
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
+  @Max(LOCATION_ACCURACY_MAX_METERS)
   accuracyMeters?: number;
 }
 
 export class VolunteerActivityDto implements VolunteerActivityInput {
   @ApiProperty({ example: '周末楼道清洁' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @RequiredText(128)
   title: string;
 
   @ApiProperty({ enum: VOLUNTEER_THEME_CODES })
@@ -61,15 +47,11 @@ export class VolunteerActivityDto implements VolunteerActivityInput {
   themeCode: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000, { multiline: true })
   description?: string | null;
 
   @ApiPropertyOptional({ description: '参与要求' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @OptionalText(1000, { multiline: true })
   requirements?: string | null;
 
   @ApiProperty({ example: '2026-06-01T09:00:00+08:00' })
@@ -81,13 +63,12 @@ export class VolunteerActivityDto implements VolunteerActivityInput {
   endsAt: string;
 
   @ApiProperty({ example: '社区党群服务中心' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @RequiredText(128)
   placeName: string;
 
   @ApiPropertyOptional({ type: VolunteerPositionDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => VolunteerPositionDto)
   place?: VolunteerPositionDto | null;
@@ -95,11 +76,15 @@ export class VolunteerActivityDto implements VolunteerActivityInput {
   @ApiPropertyOptional({ description: '签到范围（米）' })
   @IsOptional()
   @IsInt()
+  @Min(0)
+  @Max(VOLUNTEER_DEFAULTS.maxRadiusMeters)
   radiusMeters?: number | null;
 
   @ApiPropertyOptional({ description: '招募人数，不填为不限' })
   @IsOptional()
   @IsInt()
+  @Min(0)
+  @Max(VOLUNTEER_CAPACITY_MAX)
   capacity?: number | null;
 
   @ApiPropertyOptional({ enum: CHECK_METHODS, isArray: true })
@@ -122,18 +107,14 @@ export class VolunteerActivityDto implements VolunteerActivityInput {
 
   @ApiPropertyOptional({ description: '代已报到党组织发布' })
   @IsOptional()
-  @IsInt()
-  @IsPositive()
+  @IdField()
   partyOrganizationId?: number | null;
 }
 
 /** PATCH /api/volunteers/activities/:id — every field optional; null clears description, requirements, place and radius. */
 export class VolunteerActivityEditDto implements VolunteerActivityEditInput {
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @TextIfGiven(128)
   title?: string;
 
   @ApiPropertyOptional({ enum: VOLUNTEER_THEME_CODES })
@@ -142,15 +123,11 @@ export class VolunteerActivityEditDto implements VolunteerActivityEditInput {
   themeCode?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000, { multiline: true })
   description?: string | null;
 
   @ApiPropertyOptional({ description: '参与要求' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @OptionalText(1000, { multiline: true })
   requirements?: string | null;
 
   @ApiPropertyOptional()
@@ -164,14 +141,12 @@ export class VolunteerActivityEditDto implements VolunteerActivityEditInput {
   endsAt?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(128)
+  @TextIfGiven(128)
   placeName?: string;
 
   @ApiPropertyOptional({ type: VolunteerPositionDto })
   @IsOptional()
+  @IsObject()
   @ValidateNested()
   @Type(() => VolunteerPositionDto)
   place?: VolunteerPositionDto | null;
@@ -179,13 +154,14 @@ export class VolunteerActivityEditDto implements VolunteerActivityEditInput {
   @ApiPropertyOptional({ description: '签到范围（米）' })
   @IsOptional()
   @IsInt()
+  @Min(0)
+  @Max(VOLUNTEER_DEFAULTS.maxRadiusMeters)
   radiusMeters?: number | null;
 }
 
 /** POST /api/volunteers/activities/:id/cancel. The reason's length is a domain rule (validateVolunteerCancelReason). */
 export class VolunteerActivityCancelDto implements VolunteerActivityCancelInput {
   @ApiProperty({ example: '暴雨预警，活动取消' })
-  @IsString()
-  @MaxLength(2000)
+  @RuleText(2000, { multiline: true })
   reason: string;
 }

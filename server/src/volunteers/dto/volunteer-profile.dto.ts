@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
 import type { VolunteerProfileInput } from '@linli/shared';
+import { OptionalText, RequiredText } from '../../common/text-fields';
 
 export class VolunteerProfileDto implements VolunteerProfileInput {
   @ApiProperty({ description: '真实姓名' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(64)
+  @RequiredText(64)
   realName: string;
 
   @ApiPropertyOptional({ description: '居民身份证号（仅脱敏展示）' })
@@ -16,8 +15,6 @@ export class VolunteerProfileDto implements VolunteerProfileInput {
   idNumber?: string | null;
 
   @ApiPropertyOptional({ description: '工作单位或所属党组织' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @OptionalText(128)
   organizationName?: string | null;
 }
