@@ -234,15 +234,19 @@ describe('snap-and-report cases (/api/cases)', () => {
       expect((inbox.body as CasePage<CaseInboxItem>).items.map((i) => i.id)).toContain(detail.id);
     });
 
-    it('keeps a point outside every grid in the street’s dispatch queue, and a far one in the district’s', async () => {
+    it('keeps a point outside every grid in the street’s dispatch queue, a far one in the district’s, and refuses one outside the district', async () => {
       const world = await createCaseWorld(t.dataSource);
       const reporter = await resident();
       const nearStreet = await submit(reporter.token, report({ photoIds: [await uploadPhoto(reporter.token)], lng: world.centre.lng, lat: world.centre.lat + metres(500), categoryId: vending.category.id }));
       expect(nearStreet).toMatchObject({ status: 'submitted', gridId: null, communityId: null, queue: 'street_dispatch', handler: null });
       const stored = await t.dataSource.getRepository(Case).findOneByOrFail({ id: nearStreet.id });
       expect(stored.streetId).toBe(world.street.id);
-      const far = await submit(reporter.token, report({ photoIds: [await uploadPhoto(reporter.token)], lng: 100.5, lat: 30.5, categoryId: vending.category.id }));
+      // Between the seeded district's grids (113.24–113.31) and the test worlds' (113.6 on): inside the area they span.
+      const far = await submit(reporter.token, report({ photoIds: [await uploadPhoto(reporter.token)], lng: 113.45, lat: 23.27, categoryId: vending.category.id }));
       expect(far).toMatchObject({ gridId: null, queue: 'district_dispatch' });
+      const elsewhere = await t.request.post('/api/cases').set(auth(reporter.token)).send(report({ photoIds: [await uploadPhoto(reporter.token)], lng: 100.5, lat: 30.5 }));
+      expect(elsewhere.status).toBe(422);
+      expect(elsewhere.body.error).toBe('outside_service_area');
     });
 
     it('returns the same case for five concurrent submissions with one client key', async () => {

@@ -1,4 +1,5 @@
 import { ApiException } from '../common/api-exception';
+import { InputErrors } from '../common/input-errors';
 
 /** The errors the case feature raises on purpose, so codes and wording stay consistent. */
 export const CaseErrors = {
@@ -14,7 +15,7 @@ export const CaseErrors = {
   noDepartment: () => new ApiException(422, 'unprocessable', '请选择承办部门'),
   leadAlsoCo: () => new ApiException(422, 'unprocessable', '牵头部门不能同时作为协办部门'),
   badDuplicate: () => new ApiException(422, 'unprocessable', '请选择另一件正在办理的反映作为重复对象'),
-  outsideServiceArea: () => new ApiException(422, 'unprocessable', '该位置不在服务范围内，请确认定位'),
+  outsideServiceArea: InputErrors.outsideServiceArea,
   noHandlerChosen: () => new ApiException(422, 'unprocessable', '请选择转派给谁'),
   notAHandlerCandidate: (handlerUserId: number) =>
     new ApiException(422, 'unprocessable', '只能转派给负责该反映所在区域的网格员或派单员', { handlerUserId }),

@@ -1,4 +1,4 @@
-import { distanceMeters } from '@linli/shared';
+import { boxAround, distanceMeters, type LngLatBox, SERVICE_AREA_MARGIN_METERS, withinServiceArea } from '@linli/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -32,6 +32,8 @@ interface Built {
   index: GridIndex<number>;
   info: Map<number, GridInfo>;
   fallbackDistrictId: number | null;
+  /** The bounding box of every grid; with SERVICE_AREA_MARGIN_METERS around it, where the district serves. */
+  area: LngLatBox | null;
 }
 
 /**
@@ -54,6 +56,10 @@ export class CaseLocationService {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * The place of a point, or null when it lies outside the district's service area (its grids' bounding box and
+   * a margin): (0,0) from a phone without a fix, or a point in another city, is refused rather than queued.
+   */
   async locate(lng: number, lat: number): Promise<CasePlace | null> {
     const trusted = this.built !== null && Date.now() - this.checkedAt < CASE_GRIDS_FRESH_MS;
     let built = trusted && this.built ? this.built : await this.current();
@@ -67,6 +73,7 @@ export class CaseLocationService {
       const info = built.info.get(gridId)!;
       return { districtId: info.districtId, streetId: info.streetId, communityId: info.communityId, gridId };
     }
+    if (built.area && !withinServiceArea(built.area, { lng, lat }, SERVICE_AREA_MARGIN_METERS)) return null;
     let nearest: GridInfo | null = null;
     let nearestMeters = Infinity;
     for (const info of built.info.values()) {
@@ -79,6 +86,15 @@ export class CaseLocationService {
     if (nearest && nearestMeters <= NEAREST_STREET_MAX_METERS) return { districtId: nearest.districtId, streetId: nearest.streetId, communityId: null, gridId: null };
     const districtId = nearest?.districtId ?? built.fallbackDistrictId;
     return districtId === null ? null : { districtId, streetId: null, communityId: null, gridId: null };
+  }
+
+  /** Whether a point lies in the district's service area (see locate); true while there are no grids at all. */
+  async inServiceArea(lng: number, lat: number): Promise<boolean> {
+    const inside = (built: Built) => built.area === null || withinServiceArea(built.area, { lng, lat }, SERVICE_AREA_MARGIN_METERS);
+    const trusted = this.built !== null && Date.now() - this.checkedAt < CASE_GRIDS_FRESH_MS;
+    if (trusted && this.built && inside(this.built)) return true;
+    // Outside the grids we know: a grid added since the last check may reach the point.
+    return inside(await this.current());
   }
 
   /** Drops the index; the next lookup rebuilds it. */
@@ -123,6 +139,6 @@ export class CaseLocationService {
       });
       return { id: grid.id, polygon: JSON.parse(grid.polygon) as GeoJsonPolygon };
     });
-    return { stamp, index: GridIndex.build(shapes), info, fallbackDistrictId: district?.id ?? null };
+    return { stamp, index: GridIndex.build(shapes), info, fallbackDistrictId: district?.id ?? null, area: boxAround(grids) };
   }
 }

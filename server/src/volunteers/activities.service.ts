@@ -4,6 +4,8 @@ import { validateVolunteerActivityDraft, VolunteerActivityInput, VolunteerActivi
 import { DataSource, In, MoreThanOrEqual } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiException } from '../common/api-exception';
+import { InputErrors } from '../common/input-errors';
+import { CaseLocationService } from '../dispatch/case-location.service';
 import { Community } from '../grids/community.entity';
 import { PartyOrganization } from './entities/party-organization.entity';
 import { VolunteerActivity } from './entities/volunteer-activity.entity';
@@ -26,6 +28,7 @@ export class VolunteerActivitiesService {
     private readonly signups: VolunteerSignupsService,
     private readonly attendance: VolunteerAttendanceService,
     private readonly clock: VolunteerClock,
+    private readonly location: CaseLocationService,
   ) {}
 
   /**
@@ -48,6 +51,7 @@ export class VolunteerActivitiesService {
         radiusMeters: input.radiusMeters ?? null,
       }),
     );
+    if (place && !(await this.location.inServiceArea(place.lng, place.lat))) throw InputErrors.outsideServiceArea();
     const checkMethods = input.checkMethods?.length ? [...new Set(input.checkMethods)] : (['qr', 'location'] as const);
     if ((checkMethods.includes('location') || input.requireLocation) && !place && !checkMethods.includes('qr')) {
       throw new ApiException(422, 'unprocessable', '按定位签到的活动须设置活动地点坐标');

@@ -1,4 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { InputErrors } from '../common/input-errors';
+import { CaseLocationService } from '../dispatch/case-location.service';
 import {
   validateVolunteerActivityChange,
   validateVolunteerActivityDraft,
@@ -23,11 +25,13 @@ export class VolunteerActivityChangesService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly clock: VolunteerClock,
+    private readonly location: CaseLocationService,
   ) {}
 
   /** Applies the given fields; absent ones stay, null clears the optional ones. The result must still be a valid draft. */
   async edit(activityId: number, editorId: number, input: VolunteerActivityEditInput): Promise<void> {
     const now = this.clock.now();
+    if (input.place && !(await this.location.inServiceArea(input.place.lng, input.place.lat))) throw InputErrors.outsideServiceArea();
     await this.tx.run(async (manager) => {
       const activity = await lockVolunteerActivity(manager, activityId);
       orRefuse(validateVolunteerActivityChange({ activity, now }));

@@ -1,3 +1,4 @@
+import { DispatchModule } from '../dispatch/dispatch.module';
 import { Module } from '@nestjs/common';
 import { GridsModule } from '../grids/grids.module';
 import { PointsModule } from '../points/points.module';
@@ -17,7 +18,7 @@ import { VolunteerProfilesService } from './volunteer-profiles.service';
 
 /** Party member check-in, volunteer activities, attendance, service records and their exports; brings in points. */
 @Module({
-  imports: [GridsModule, PointsModule],
+  imports: [GridsModule, PointsModule, DispatchModule],
   controllers: [PartyController, ActivitiesController, ServiceRecordsController],
   providers: [
     VolunteerClock,
