@@ -1,3 +1,4 @@
+import { VOLUNTEER_CAPACITY_MAX } from '../input/bounds';
 import { LngLat, isValidLngLat } from '../geo/distance';
 import { isVolunteerThemeCode } from './activity-themes';
 import { VolunteerRuleError, volunteerError } from './volunteer-errors';
@@ -64,7 +65,7 @@ export interface VolunteerActivityDraft {
 export function validateVolunteerActivityDraft(draft: VolunteerActivityDraft): { ok: true } | VolunteerRuleError {
   if (!isVolunteerThemeCode(draft.themeCode)) return volunteerError('unknown_theme', { themeCode: draft.themeCode });
   if (!(draft.endsAt.getTime() > draft.startsAt.getTime())) return volunteerError('invalid_time_range');
-  if (draft.capacity !== null && !(Number.isInteger(draft.capacity) && draft.capacity > 0)) {
+  if (draft.capacity !== null && !(Number.isInteger(draft.capacity) && draft.capacity > 0 && draft.capacity <= VOLUNTEER_CAPACITY_MAX)) {
     return volunteerError('invalid_capacity', { capacity: draft.capacity });
   }
   if (draft.place && !isValidLngLat(draft.place)) return volunteerError('invalid_location');

@@ -1,3 +1,5 @@
+import { VOLUNTEER_CAPACITY_MAX } from '../input/bounds';
+
 /**
  * Every way a volunteer rule can say no. The code is stable (clients branch on it); the message is what a
  * resident reads. The HTTP status is a hint for the exception filter so all endpoints answer alike.
@@ -19,7 +21,7 @@ export const VOLUNTEER_ERRORS = {
   reason_required: { status: 422, message: '请填写修改原因' },
   reason_too_long: { status: 422, message: '修改原因不能超过200字' },
   invalid_time_range: { status: 422, message: '活动结束时间必须晚于开始时间' },
-  invalid_capacity: { status: 422, message: '招募人数须为正整数' },
+  invalid_capacity: { status: 422, message: `招募人数须为 1 至 ${VOLUNTEER_CAPACITY_MAX} 之间的整数` },
   invalid_radius: { status: 422, message: '签到范围须在20米至2000米之间' },
   unknown_theme: { status: 422, message: '未知的活动主题' },
   activity_cancelled: { status: 409, message: '活动已取消' },

@@ -35,6 +35,7 @@ describe('toResidencyApplication', () => {
     expect(toResidencyApplication(filled({ exclusiveArea: '' })).errors?.exclusiveArea).toBe('业主请填写专有部分面积');
     expect(toResidencyApplication(filled({ exclusiveArea: '八十' })).errors?.exclusiveArea).toMatch(/数字/);
     expect(toResidencyApplication(filled({ exclusiveArea: '-3' })).errors?.exclusiveArea).toMatch(/大于 0/);
+    expect(toResidencyApplication(filled({ exclusiveArea: '10000.01' })).errors?.exclusiveArea).toMatch(/不能超过 10000/);
   });
 
   it('names every blank required field in Chinese and sends nothing', () => {
@@ -51,13 +52,14 @@ describe('toResidencyApplication', () => {
 });
 
 describe('fieldErrorsFromDetails', () => {
-  it('marks the form fields the server named and ignores fields the form does not have', () => {
+  it('marks the form fields the server named with its message, and ignores fields the form does not have', () => {
     const details = [
-      { field: 'room', constraints: ['isNotEmpty'], messages: ['room should not be empty'] },
-      { field: 'exclusiveArea', constraints: ['isNumber'], messages: ['...'] },
-      { field: 'nickname', constraints: ['whitelistValidation'], messages: ['...'] },
+      { field: 'room', constraints: ['isNotEmpty'], messages: ['请填写房号'] },
+      { field: 'exclusiveArea', constraints: ['max'], messages: ['专有部分面积不能大于 10000'] },
+      { field: 'unit', constraints: ['isString'] },
+      { field: 'nickname', constraints: ['whitelistValidation'], messages: ['不支持的字段：nickname'] },
     ];
-    expect(fieldErrorsFromDetails(details)).toEqual({ room: '请检查此项', exclusiveArea: '请检查此项' });
+    expect(fieldErrorsFromDetails(details)).toEqual({ room: '请填写房号', exclusiveArea: '专有部分面积不能大于 10000', unit: '请检查此项' });
   });
 
   it('marks nothing when details are not a field list', () => {

@@ -1,4 +1,4 @@
-import type { ResidencyApplication, ResidencyRelation } from '@linli/shared';
+import { EXCLUSIVE_AREA_MAX, type ResidencyApplication, type ResidencyRelation } from '@linli/shared';
 
 /** What the residency form holds while the resident types: every field as entered. */
 export interface ResidencyFormState {
@@ -47,6 +47,7 @@ export function toResidencyApplication(
     const area = Number(raw);
     if (!raw) errors.exclusiveArea = '业主请填写专有部分面积';
     else if (!Number.isFinite(area) || area <= 0) errors.exclusiveArea = '面积须为大于 0 的数字（平方米）';
+    else if (area > EXCLUSIVE_AREA_MAX) errors.exclusiveArea = `面积不能超过 ${EXCLUSIVE_AREA_MAX} 平方米，请按房产证填写`;
     else exclusiveArea = Math.round(area * 100) / 100;
   }
 
@@ -65,17 +66,17 @@ export function toResidencyApplication(
 }
 
 /**
- * Marks the fields a failed submission names in `details` ({field}[] from the server's validation).
- * The server's per-field texts are framework English, so the field gets a Chinese nudge and the
- * server's Chinese `message` is shown above the button.
+ * Marks the fields a failed submission names in `details` ({field, messages}[] from the server's validation),
+ * each with the server's first (Chinese) message for it; the summary `message` is shown above the button.
  */
 export function fieldErrorsFromDetails(details: unknown): ResidencyFormErrors {
   if (!Array.isArray(details)) return {};
   const known = Object.keys(EMPTY_RESIDENCY_FORM);
   const errors: ResidencyFormErrors = {};
   for (const item of details) {
-    const field = item && typeof item === 'object' ? (item as { field?: unknown }).field : undefined;
-    if (typeof field === 'string' && known.includes(field)) errors[field as keyof ResidencyFormState] = '请检查此项';
+    const { field, messages } = item && typeof item === 'object' ? (item as { field?: unknown; messages?: unknown }) : { field: undefined, messages: undefined };
+    const first = Array.isArray(messages) && typeof messages[0] === 'string' ? messages[0] : '请检查此项';
+    if (typeof field === 'string' && known.includes(field)) errors[field as keyof ResidencyFormState] = first;
   }
   return errors;
 }

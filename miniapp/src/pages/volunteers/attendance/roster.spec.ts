@@ -13,6 +13,7 @@ describe('volunteer attendance roster', () => {
   it('reads a blank capacity as no limit and refuses zero, fractions and words', () => {
     expect(parseVolunteerCapacity(' ')).toEqual({ capacity: null });
     expect(parseVolunteerCapacity('12')).toEqual({ capacity: 12 });
+    expect(parseVolunteerCapacity('1001')).toEqual({ error: expect.stringContaining('不能超过 1000') });
     for (const bad of ['0', '2.5', '十']) expect(parseVolunteerCapacity(bad)).toHaveProperty('error');
   });
 });

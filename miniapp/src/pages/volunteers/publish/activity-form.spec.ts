@@ -56,7 +56,7 @@ describe('toVolunteerActivityInput', () => {
   });
 
   it('refuses a zero capacity and a radius outside the allowed range', () => {
-    expect(toVolunteerActivityInput(filled({ capacity: '0' })).errors.capacity).toBe('招募人数须为正整数');
+    expect(toVolunteerActivityInput(filled({ capacity: '0' })).errors.capacity).toBe('招募人数须为 1 至 1000 之间的整数');
     expect(toVolunteerActivityInput(filled({ lng: '113.26', lat: '23.13', radiusMeters: '5000' })).errors.radiusMeters).toBe('签到范围须在20米至2000米之间');
   });
 
