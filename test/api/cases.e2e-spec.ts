@@ -275,7 +275,7 @@ describe('snap-and-report cases (/api/cases)', () => {
         const res = await t.request.post('/api/cases').set(auth(reporter.token)).send(report({ photoIds: [], ...world.centre }));
         expect(res.status).toBe(400);
         expect(res.body).toMatchObject({ statusCode: 400, error: 'validation_failed' });
-        expect(res.body.message).toContain('photoIds');
+        expect(res.body.message).toContain('照片');
         expect(await casesOfReporter()).toBe(0);
       });
 
