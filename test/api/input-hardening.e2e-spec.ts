@@ -115,6 +115,15 @@ describe('input hardening: what every write route refuses', () => {
       expect(await t.dataSource.getRepository(Case).count()).toBe(before);
     });
 
+    it('refuses to look for nearby cases outside the district, as the report would be', async () => {
+      const token = await t.tokenFor((await createUser(t.dataSource)).id);
+      const outside = await t.request.get('/api/cases/nearby?lng=0&lat=0').set('Authorization', `Bearer ${token}`);
+      expect(outside.status).toBe(422);
+      expect(outside.body.error).toBe('outside_service_area');
+      const inside = await t.request.get(`/api/cases/nearby?lng=${YUEXIU.lng}&lat=${YUEXIU.lat}`).set('Authorization', `Bearer ${token}`);
+      expect(inside.status).toBe(200);
+    });
+
     it('refuses an activity place outside the district', async () => {
       const start = new Date(Date.now() + 24 * 3600_000);
       const res = await n.post(n.committee.token, `/communities/${n.org.community.id}/volunteer-activities`, {
@@ -136,6 +145,9 @@ describe('input hardening: what every write route refuses', () => {
         place: YUEXIU,
       });
       expect(inside.status).toBe(201);
+      const moved = await t.request.patch(`/api/volunteers/activities/${inside.body.id}`).set('Authorization', `Bearer ${n.committee.token}`).send({ place: { lng: -1, lat: 23.13 } });
+      expect(moved.status).toBe(422);
+      expect(moved.body.error).toBe('outside_service_area');
     });
   });
 

@@ -5,6 +5,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Permission } from '../auth/permission.decorator';
+import { InputErrors } from '../common/input-errors';
+import { CaseLocationService } from '../dispatch/case-location.service';
 import { CaseIntake } from './case-intake.service';
 import { CaseQueries } from './case-queries.service';
 import { CaseTransitionPayload, CaseTransitions } from './case-transitions.service';
@@ -33,6 +35,7 @@ export class CasesController {
     private readonly queries: CaseQueries,
     private readonly transitions: CaseTransitions,
     private readonly candidates: HandlerCandidates,
+    private readonly location: CaseLocationService,
   ) {}
 
   @Post()
@@ -47,7 +50,9 @@ export class CasesController {
   @Get('nearby')
   @Permission('case.report')
   @ApiOkResponse({ description: '附近同类、正在办理的反映（我也遇到）' })
-  nearby(@CurrentUser() user: AuthUser, @Query() query: NearbyCasesQueryDto): Promise<NearbyCase[]> {
+  async nearby(@CurrentUser() user: AuthUser, @Query() query: NearbyCasesQueryDto): Promise<NearbyCase[]> {
+    // The same service area a report is held to: the report page asks this before sending, and says why at once.
+    if (!(await this.location.inServiceArea(query.lng, query.lat))) throw InputErrors.outsideServiceArea();
     return this.intake.nearby(user, query);
   }
 
