@@ -1,15 +1,18 @@
 import 'reflect-metadata';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import { hasTextKind } from './text-fields';
 
-/** Every DTO file of the server: dto/ folders and *.dto.ts files. */
+/**
+ * Every file of the server that declares request rules: it imports class-validator. config/ is left out: it
+ * validates the environment at start-up, not requests.
+ */
 function dtoFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return dtoFiles(path);
-    return /\.dto\.ts$/.test(name) || (/[\\/]dto[\\/]/.test(path) && name.endsWith('.ts') && !name.endsWith('.spec.ts')) ? [path] : [];
+    if (statSync(path).isDirectory()) return name === 'config' ? [] : dtoFiles(path);
+    return name.endsWith('.ts') && !name.endsWith('.spec.ts') && readFileSync(path, 'utf8').includes("from 'class-validator'") ? [path] : [];
   });
 }
 

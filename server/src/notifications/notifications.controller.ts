@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { NOTIFICATION_PAGE_MAX, type NotificationListResponse, type NotificationUnreadResponse, type NotificationView } from '@linli/shared';
+import { ID_MAX, NOTIFICATION_PAGE_MAX, type NotificationListResponse, type NotificationUnreadResponse, type NotificationView } from '@linli/shared';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { AuthUser } from '../auth/auth-user';
@@ -14,6 +14,7 @@ export class NotificationListQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(ID_MAX)
   before?: number;
 
   @ApiPropertyOptional({ maximum: NOTIFICATION_PAGE_MAX })
