@@ -9,6 +9,7 @@ export * from './geo/distance';
 export * from './cases';
 export * from './realtime';
 export * from './api/media';
+export * from './media';
 export * from './volunteers';
 export * from './points';
 export * from './privacy';

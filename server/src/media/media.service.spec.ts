@@ -94,21 +94,21 @@ describe('MediaService', () => {
   });
 
   it('refuses a non-image by content and stores nothing', async () => {
-    const error = await expectApiError(service.uploadPhoto(alice.id, Buffer.from('#!/bin/sh\nrm -rf /\n')), 422, 'unprocessable');
+    const error = await expectApiError(service.uploadPhoto(alice.id, Buffer.from('#!/bin/sh\nrm -rf /\n')), 422, 'unsupported_image_type');
     expect(error.message).toBe('不支持的图片格式');
     expect(await dataSource.getRepository(MediaFile).count()).toBe(0);
   });
 
   it('refuses a corrupt JPEG with a 422', async () => {
     const whole = await solidJpeg(400, 300);
-    await expectApiError(service.uploadPhoto(alice.id, whole.subarray(0, whole.length >> 1)), 422, 'unprocessable');
+    await expectApiError(service.uploadPhoto(alice.id, whole.subarray(0, whole.length >> 1)), 422, 'undecodable_image');
     expect(await dataSource.getRepository(MediaFile).count()).toBe(0);
   });
 
   it('explains how to resend a HEIC photo that the image library cannot decode', async () => {
     // An ISO-BMFF header with the `heic` brand followed by garbage: sniffed as HEIC, not decodable.
     const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic'), Buffer.alloc(4), Buffer.from('mif1heic')]);
-    const error = await expectApiError(service.uploadPhoto(alice.id, Buffer.concat([ftyp, Buffer.alloc(256, 7)])), 422, 'unprocessable');
+    const error = await expectApiError(service.uploadPhoto(alice.id, Buffer.concat([ftyp, Buffer.alloc(256, 7)])), 422, 'heic_undecodable');
     expect(error.message).toContain('HEIC');
   });
 
@@ -121,8 +121,8 @@ describe('MediaService', () => {
     const thumb = await service.open(file.id, 'thumb');
     expect(thumb.object.bytes).toBe(file.thumbBytes);
     thumb.object.body.destroy();
-    await expectApiError(service.open('AAAAAAAAAAAAAAAAAAAAAA', 'photo'), 404, 'not_found');
-    await expectApiError(service.open('../../etc/passwd', 'photo'), 404, 'not_found');
+    await expectApiError(service.open('AAAAAAAAAAAAAAAAAAAAAA', 'photo'), 404, 'photo_not_found');
+    await expectApiError(service.open('../../etc/passwd', 'photo'), 404, 'photo_not_found');
   });
 
   describe('claimPhotos', () => {
@@ -150,7 +150,7 @@ describe('MediaService', () => {
       const error = await expectApiError(
         service.claimPhotos(alice.id, [mine.id, used.id, bobs.id, unknown], 'case_before', 'case:2'),
         422,
-        'unprocessable',
+        'invalid_photo_claim',
       );
 
       expect(error.details).toEqual({ invalidPhotoIds: [used.id, bobs.id, unknown] });

@@ -1,4 +1,4 @@
-import { MediaPurpose } from '@linli/shared';
+import { MEDIA_ACCEPTED_MIME, MediaPurpose } from '@linli/shared';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
@@ -6,7 +6,7 @@ import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/error-mapping';
 import { processPhoto, UndecodableImageError } from './image/process-photo';
 import { sniffImageType } from './image/sniff-image-type';
-import { MediaErrors } from './media-errors';
+import { MediaException } from './media-errors';
 import { MediaFile } from './media-file.entity';
 import { isMediaId, newMediaId } from './public-id';
 import { STORAGE_DRIVER, StorageDriver, StoredObject } from './storage/storage-driver';
@@ -62,7 +62,7 @@ export class MediaService {
     }
 
     const sourceMime = await sniffImageType(data);
-    if (!sourceMime) throw MediaErrors.unsupportedType();
+    if (!sourceMime) throw new MediaException('unsupported_image_type', { accepted: [...MEDIA_ACCEPTED_MIME] });
 
     let processed;
     try {
@@ -70,7 +70,7 @@ export class MediaService {
     } catch (error) {
       if (!(error instanceof UndecodableImageError)) throw error;
       this.logger.warn({ msg: 'undecodable upload', sourceMime, bytes: data.length, reason: error.message });
-      throw sourceMime === 'image/heic' || sourceMime === 'image/heif' ? MediaErrors.heicUndecodable() : MediaErrors.undecodable();
+      throw sourceMime === 'image/heic' || sourceMime === 'image/heif' ? new MediaException('heic_undecodable') : new MediaException('undecodable_image');
     }
 
     const id = newMediaId();
@@ -114,13 +114,13 @@ export class MediaService {
 
   /** The stored photo or its thumbnail, ready to stream; 404 for unknown ids or missing bytes. */
   async open(id: string, variant: MediaVariant): Promise<MediaDownload> {
-    if (!isMediaId(id)) throw MediaErrors.notFound();
+    if (!isMediaId(id)) throw new MediaException('photo_not_found');
     const file = await this.files.findOneBy({ id });
-    if (!file) throw MediaErrors.notFound();
+    if (!file) throw new MediaException('photo_not_found');
     const object = await this.storage.get(variant === 'thumb' ? file.thumbKey : file.storageKey);
     if (!object) {
       this.logger.error({ msg: 'media row without stored bytes', id, variant });
-      throw MediaErrors.notFound();
+      throw new MediaException('photo_not_found');
     }
     return { file, object, contentType: file.mime };
   }
@@ -154,7 +154,7 @@ export class MediaService {
       const file = byId.get(id);
       return !file || file.ownerUserId !== userId || file.attachedTo !== null;
     });
-    if (invalid.length) throw MediaErrors.invalidClaim(invalid);
+    if (invalid.length) throw new MediaException('invalid_photo_claim', { invalidPhotoIds: invalid });
 
     const attachedAt = new Date();
     const claimed: MediaFile[] = [];
@@ -162,7 +162,7 @@ export class MediaService {
       // The attached_to IS NULL condition makes the claim safe against a concurrent claim of the same photo
       // that committed after our read: then nothing is updated and we refuse.
       const result = await repository.update({ id, ownerUserId: userId, attachedTo: IsNull() }, { purpose, attachedTo: attachTo, position, attachedAt });
-      if (result.affected !== 1) throw MediaErrors.invalidClaim([id]);
+      if (result.affected !== 1) throw new MediaException('invalid_photo_claim', { invalidPhotoIds: [id] });
       claimed.push(Object.assign(byId.get(id)!, { purpose, attachedTo: attachTo, position, attachedAt }));
     }
     return claimed;

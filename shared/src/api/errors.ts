@@ -1,4 +1,5 @@
 import type { InputErrorCode } from '../input/input-errors';
+import type { MediaErrorCode } from '../media/media-errors';
 import type { ServiceErrorCode } from './service-errors';
 
 /** The one error body every failing API call returns. `error` is a stable machine code; `message` is for people. */
@@ -22,4 +23,5 @@ export type ApiErrorCode =
   | 'upstream_failed'
   | 'internal_error'
   | ServiceErrorCode
-  | InputErrorCode;
+  | InputErrorCode
+  | MediaErrorCode;
