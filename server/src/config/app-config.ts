@@ -1,4 +1,4 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { BODY_LIMIT_PATTERN } from './body-limit';
 import { isPollResultFieldKeys, type PollResultFieldKeys } from './wechat-template-fields';
 
@@ -11,6 +11,16 @@ export type NodeEnv = (typeof NODE_ENVS)[number];
 /** Which version of the mini-program a subscription message opens: released, trial (体验版) or developer build. */
 export const WECHAT_MINIPROGRAM_STATES = ['formal', 'trial', 'developer'] as const;
 export type WechatMiniprogramState = (typeof WECHAT_MINIPROGRAM_STATES)[number];
+
+/** Where photos are kept: the local disk (one process, the embedded default) or an S3-compatible bucket. */
+export const MEDIA_STORAGES = ['local', 's3'] as const;
+export type MediaStorageKind = (typeof MEDIA_STORAGES)[number];
+
+/** sharp's own ceiling (0x3FFF × 0x3FFF); a larger limit would be ignored by the decoder anyway. */
+export const MEDIA_MAX_PIXELS_CEILING = 268_402_689;
+
+const whenS3 = (config: AppConfig) => config.mediaStorage === 's3';
+const REQUIRED_FOR_S3 = { message: 'is required when MEDIA_STORAGE=s3' };
 
 /**
  * The server's whole configuration, typed and validated once at start-up.
@@ -121,6 +131,62 @@ export class AppConfig {
   /** Where the local-disk storage keeps uploaded photos and thumbnails. */
   @IsString()
   mediaDir: string;
+
+  /** `local` (mediaDir) or `s3` (the bucket below). */
+  @IsIn(MEDIA_STORAGES)
+  mediaStorage: MediaStorageKind;
+
+  /** The S3 API's base URL: an OSS, COS or MinIO endpoint; unset = AWS's own for s3Region. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'must be an http(s) URL' })
+  s3Endpoint?: string;
+
+  @ValidateIf(whenS3)
+  @IsString(REQUIRED_FOR_S3)
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a bucket name (lower-case letters, digits, dots, dashes)' })
+  s3Bucket?: string;
+
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,64}$/, { message: 'must be a region name such as cn-guangzhou or us-east-1' })
+  s3Region: string;
+
+  @ValidateIf(whenS3)
+  @IsString(REQUIRED_FOR_S3)
+  @MinLength(1, REQUIRED_FOR_S3)
+  s3AccessKeyId?: string;
+
+  @ValidateIf(whenS3)
+  @IsString(REQUIRED_FOR_S3)
+  @MinLength(1, REQUIRED_FOR_S3)
+  s3SecretAccessKey?: string;
+
+  /** Bucket in the path (`endpoint/bucket/key`, MinIO) instead of the host name (`bucket.endpoint/key`, OSS and COS). */
+  @IsBoolean()
+  s3ForcePathStyle: boolean;
+
+  /** How long one storage call (all its retries) may take before the request answers 503. */
+  @IsInt()
+  @Min(1)
+  @Max(120_000)
+  s3TimeoutMs: number;
+
+  /** Images whose header claims more pixels than this are refused before they are decoded. */
+  @IsInt()
+  @Min(1)
+  @Max(MEDIA_MAX_PIXELS_CEILING)
+  mediaMaxPixels: number;
+
+  /** Photos decoded at once in this process. */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  mediaProcessConcurrency: number;
+
+  /** Uploads that may wait for a free decoder; the next one is answered 503 with Retry-After. */
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  mediaProcessQueue: number;
 
   @IsIn(LOG_LEVELS)
   logLevel: LogLevel;

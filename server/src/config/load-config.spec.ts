@@ -109,6 +109,75 @@ describe('loadConfig', () => {
     expect(new Set((caught as ConfigError).problems.map((p) => p.split(':')[0]))).toEqual(new Set([name]));
   });
 
+  it('keeps photos on the local disk, refuses images over 40 MP and decodes one photo a core, unless told otherwise', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ mediaStorage: 'local', mediaMaxPixels: 40_000_000, mediaProcessQueue: 16, s3Region: 'us-east-1', s3ForcePathStyle: false, s3TimeoutMs: 5000 });
+    expect(config.mediaProcessConcurrency).toBe(Math.min(require('node:os').availableParallelism(), 64));
+    expect(loadConfig({ MEDIA_MAX_PIXELS: '24000000', MEDIA_PROCESS_CONCURRENCY: '1', MEDIA_PROCESS_QUEUE: '0' })).toMatchObject({
+      mediaMaxPixels: 24_000_000,
+      mediaProcessConcurrency: 1,
+      mediaProcessQueue: 0,
+    });
+  });
+
+  it('reads an S3-compatible bucket for photos', () => {
+    const config = loadConfig({
+      MEDIA_STORAGE: 'S3',
+      S3_ENDPOINT: 'https://oss-cn-guangzhou.aliyuncs.com/',
+      S3_BUCKET: 'linli-photos',
+      S3_REGION: 'oss-cn-guangzhou',
+      S3_ACCESS_KEY_ID: 'LTAI-test',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      S3_FORCE_PATH_STYLE: 'false',
+      S3_TIMEOUT_MS: '3000',
+    });
+    expect(config).toMatchObject({
+      mediaStorage: 's3',
+      s3Endpoint: 'https://oss-cn-guangzhou.aliyuncs.com',
+      s3Bucket: 'linli-photos',
+      s3Region: 'oss-cn-guangzhou',
+      s3AccessKeyId: 'LTAI-test',
+      s3SecretAccessKey: 'secret',
+      s3ForcePathStyle: false,
+      s3TimeoutMs: 3000,
+    });
+  });
+
+  it('refuses S3 storage without its bucket and keys, naming each variable', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ MEDIA_STORAGE: 's3' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const problems = (caught as ConfigError).problems;
+    expect(new Set(problems.map((p) => p.split(':')[0]))).toEqual(new Set(['S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']));
+    expect(problems.join('\n')).toContain('is required when MEDIA_STORAGE=s3');
+  });
+
+  it.each([
+    [{ MEDIA_STORAGE: 'oss' }, 'MEDIA_STORAGE'],
+    [{ MEDIA_MAX_PIXELS: '0' }, 'MEDIA_MAX_PIXELS'],
+    [{ MEDIA_MAX_PIXELS: '40MP' }, 'MEDIA_MAX_PIXELS'],
+    [{ MEDIA_MAX_PIXELS: '300000000' }, 'MEDIA_MAX_PIXELS'],
+    [{ MEDIA_PROCESS_CONCURRENCY: '0' }, 'MEDIA_PROCESS_CONCURRENCY'],
+    [{ MEDIA_PROCESS_QUEUE: '-1' }, 'MEDIA_PROCESS_QUEUE'],
+    [{ S3_TIMEOUT_MS: '0' }, 'S3_TIMEOUT_MS'],
+    [{ S3_ENDPOINT: 'oss-cn-guangzhou.aliyuncs.com' }, 'S3_ENDPOINT'],
+    [{ S3_FORCE_PATH_STYLE: 'sometimes' }, 'S3_FORCE_PATH_STYLE'],
+    [{ MEDIA_STORAGE: 's3', S3_BUCKET: 'Linli_Photos', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' }, 'S3_BUCKET'],
+  ])('refuses %p for photo storage and processing, naming %s', (env, name) => {
+    let caught: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect(new Set((caught as ConfigError).problems.map((p) => p.split(':')[0]))).toEqual(new Set([name]));
+  });
+
   it('sends no WeChat subscription messages unless a template is configured, opening the released mini-program', () => {
     const config = loadConfig({});
     expect(config.wechatPollResultTemplateId).toBeUndefined();

@@ -1,6 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig } from './app-config';
 import { REPO_ROOT } from './repo-root';
@@ -33,6 +34,17 @@ const ENV_NAMES: Record<string, string> = {
   wechatSendSweepSeconds: 'WECHAT_SEND_SWEEP_SECONDS',
   h5Dir: 'H5_DIR',
   mediaDir: 'MEDIA_DIR',
+  mediaStorage: 'MEDIA_STORAGE',
+  s3Endpoint: 'S3_ENDPOINT',
+  s3Bucket: 'S3_BUCKET',
+  s3Region: 'S3_REGION',
+  s3AccessKeyId: 'S3_ACCESS_KEY_ID',
+  s3SecretAccessKey: 'S3_SECRET_ACCESS_KEY',
+  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
+  s3TimeoutMs: 'S3_TIMEOUT_MS',
+  mediaMaxPixels: 'MEDIA_MAX_PIXELS',
+  mediaProcessConcurrency: 'MEDIA_PROCESS_CONCURRENCY',
+  mediaProcessQueue: 'MEDIA_PROCESS_QUEUE',
   logLevel: 'LOG_LEVEL',
   bodyLimit: 'BODY_LIMIT',
   volunteerQrSecret: 'VOLUNTEER_QR_SECRET',
@@ -125,6 +137,21 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     wechatSendSweepSeconds: parseInteger(env.WECHAT_SEND_SWEEP_SECONDS, nodeEnv === 'test' ? 0 : 60),
     h5Dir: blankToUndefined(env.H5_DIR) ?? join(REPO_ROOT, 'miniapp', 'dist', 'h5'),
     mediaDir: blankToUndefined(env.MEDIA_DIR) ?? join(REPO_ROOT, '.data', 'media'),
+    mediaStorage: blankToUndefined(env.MEDIA_STORAGE)?.toLowerCase() ?? 'local',
+    s3Endpoint: blankToUndefined(env.S3_ENDPOINT)?.replace(/\/+$/, ''),
+    s3Bucket: blankToUndefined(env.S3_BUCKET),
+    // MinIO's and s3rver's default; Aliyun OSS wants e.g. oss-cn-guangzhou, Tencent COS ap-guangzhou.
+    s3Region: blankToUndefined(env.S3_REGION) ?? 'us-east-1',
+    s3AccessKeyId: blankToUndefined(env.S3_ACCESS_KEY_ID),
+    s3SecretAccessKey: blankToUndefined(env.S3_SECRET_ACCESS_KEY),
+    s3ForcePathStyle: parseBoolean(env.S3_FORCE_PATH_STYLE, false),
+    s3TimeoutMs: parseInteger(env.S3_TIMEOUT_MS, 5000),
+    // 40 MP: above every phone's default photo (12–24 MP; 48–50 MP sensors save 12 MP unless asked) and a
+    // decoded 40 MP RGB image is 120 MB, which two decoders at once can afford.
+    mediaMaxPixels: parseInteger(env.MEDIA_MAX_PIXELS, 40_000_000),
+    // One decoder a core: image work is CPU-bound, more at once only adds memory, not throughput.
+    mediaProcessConcurrency: parseInteger(env.MEDIA_PROCESS_CONCURRENCY, Math.min(availableParallelism(), 64)),
+    mediaProcessQueue: parseInteger(env.MEDIA_PROCESS_QUEUE, 16),
     logLevel: blankToUndefined(env.LOG_LEVEL)?.toLowerCase() ?? 'info',
     bodyLimit: blankToUndefined(env.BODY_LIMIT) ?? '1mb',
     // A separate key when given; otherwise one derived from the JWT secret, so production never signs with a default.
