@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import type { AppConfig } from '../../server/src/config/app-config';
+import { pngBomb } from '../../server/src/media/image/test-images';
+import { PhotoProcessingGate } from '../../server/src/media/image/photo-processing-gate';
 import { MediaFile } from '../../server/src/media/media-file.entity';
 import { createUser } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
@@ -158,6 +160,70 @@ describe('photo uploads (/api/media)', () => {
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ statusCode: 413, error: 'photo_too_large' });
     expect(res.body.message).toMatch(/照片不能超过/);
+  });
+
+  it('refuses a 300 KB PNG that decodes to 100 megapixels with 422 from its header, and stores nothing', async () => {
+    const filesBefore = (await readdir(mediaDir, { recursive: true })).length;
+    const rowsBefore = await t.dataSource.getRepository(MediaFile).count();
+    const bomb = await pngBomb(10_000, 10_000, 'rgb');
+    expect(bomb.length).toBeLessThan(400 * 1024);
+    const res = await upload(residentToken, (req) => req.attach('file', bomb, 'bomb.png'));
+    expect(res.status).toBe(422);
+    expect(res.body).toMatchObject({
+      statusCode: 422,
+      error: 'too_many_pixels',
+      message: '照片分辨率过高，请缩小尺寸或截图后重新上传',
+      details: { width: 10_000, height: 10_000, maxPixels: 40_000_000 },
+    });
+    expect(await t.dataSource.getRepository(MediaFile).count()).toBe(rowsBefore);
+    expect((await readdir(mediaDir, { recursive: true })).length).toBe(filesBefore);
+  });
+
+  it('refuses an image just over the 40 MP default (8000 × 6000) but not one under it', async () => {
+    const [overPng, underPng] = [await pngBomb(8000, 6000), await pngBomb(6000, 4000)];
+    const over = await upload(residentToken, (req) => req.attach('file', overPng, 'over.png'));
+    expect(over.status).toBe(422);
+    expect(over.body.error).toBe('too_many_pixels');
+    const under = await upload(residentToken, (req) => req.attach('file', underPng, 'under.png'));
+    expect(under.status).toBe(201);
+    expect([under.body.width, under.body.height]).toEqual([2560, 1707]);
+  });
+
+  describe('when every decoder is busy', () => {
+    // Stand-ins for photos being decoded: each holds its place until released; once drained, later ones pass at once.
+    const release: Array<() => void> = [];
+    let drained = false;
+    const occupy = (gate: PhotoProcessingGate) => {
+      void gate.run(() => (drained ? Promise.resolve() : new Promise<void>((done) => release.push(done))));
+    };
+    const drain = () => {
+      drained = true;
+      release.splice(0).forEach((done) => done());
+    };
+    afterEach(drain);
+
+    it('queues an upload until a decoder is free, and answers 503 with Retry-After once the queue is full, storing nothing', async () => {
+      const gate = t.app.get(PhotoProcessingGate);
+      const rowsBefore = await t.dataSource.getRepository(MediaFile).count();
+      for (let i = 0; i < gate.concurrency; i++) occupy(gate);
+      for (let i = 0; i < gate.maxWaiting; i++) occupy(gate);
+      expect(gate.waiting).toBe(gate.maxWaiting);
+
+      const photo = await plainJpeg();
+      const refused = await upload(residentToken, (req) => req.attach('file', photo, 'busy.jpg'));
+      expect(refused.status).toBe(503);
+      expect(refused.body).toMatchObject({ statusCode: 503, error: 'uploads_busy', message: '上传照片的人太多，请稍后重试' });
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(await t.dataSource.getRepository(MediaFile).count()).toBe(rowsBefore);
+
+      // One place frees up in the queue: the next upload waits in it and goes through once the decoders are free.
+      release.shift()!();
+      await new Promise((r) => setImmediate(r));
+      const queued = upload(residentToken, (req) => req.attach('file', photo, 'queued.jpg')).then((res) => res);
+      while (gate.waiting < gate.maxWaiting) await new Promise((r) => setTimeout(r, 10));
+      drain();
+      expect((await queued).status).toBe(201);
+    });
   });
 
   it('refuses a visitor with 401 and stores nothing', async () => {

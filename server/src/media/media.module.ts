@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
+import { PhotoProcessingGate } from './image/photo-processing-gate';
 import { MediaController } from './media.controller';
 import { MediaFile } from './media-file.entity';
 import { MediaService } from './media.service';
@@ -18,6 +19,7 @@ import { UnclaimedMediaSweep } from './unclaimed-media-sweep.service';
   controllers: [MediaController],
   providers: [
     MediaService,
+    PhotoProcessingGate,
     UnclaimedMediaSweep,
     // The one place the storage backend is chosen; an object store would be another provider here.
     { provide: STORAGE_DRIVER, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalDiskStorage(config.mediaDir) },

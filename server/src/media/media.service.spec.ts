@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../common/api-exception';
+import { loadConfig } from '../config/load-config';
 import { Foundation1732000000000 } from '../database/migrations/1732000000000-foundation';
 import { Media1732000002000 } from '../database/migrations/1732000002000-media';
 import { SnakeNamingStrategy } from '../database/snake-naming.strategy';
 import { User } from '../users/user.entity';
+import { PhotoProcessingGate } from './image/photo-processing-gate';
 import { phoneJpegWithGps, solidJpeg } from './image/test-images';
 import { MediaFile } from './media-file.entity';
 import { MediaService } from './media.service';
@@ -40,7 +42,14 @@ describe('MediaService', () => {
     const users = dataSource.getRepository(User);
     alice = await users.save(users.create({ name: '阿丽' }));
     bob = await users.save(users.create({ name: '阿波' }));
-    service = new MediaService(dataSource.getRepository(MediaFile), new LocalDiskStorage(join(root, 'media')), new TransactionRunner(dataSource));
+    const config = loadConfig({ NODE_ENV: 'test' });
+    service = new MediaService(
+      dataSource.getRepository(MediaFile),
+      new LocalDiskStorage(join(root, 'media')),
+      new TransactionRunner(dataSource),
+      new PhotoProcessingGate(config),
+      config,
+    );
   });
 
   afterEach(async () => {

@@ -4,7 +4,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { isUniqueViolation } from '../common/error-mapping';
-import { processPhoto, UndecodableImageError } from './image/process-photo';
+import { AppConfig } from '../config/app-config';
+import { PhotoProcessingGate } from './image/photo-processing-gate';
+import { checkPixelLimit, processPhoto, ProcessedPhoto, TooManyPixelsError, UndecodableImageError } from './image/process-photo';
+import { ProcessingQueueFullError } from './image/processing-queue';
 import { sniffImageType } from './image/sniff-image-type';
 import { MediaException } from './media-errors';
 import { MediaFile } from './media-file.entity';
@@ -13,6 +16,12 @@ import { STORAGE_DRIVER, StorageDriver, StoredObject } from './storage/storage-d
 import { TransactionRunner } from '../database/transaction-runner';
 
 const STORED_MIME = 'image/jpeg';
+
+/**
+ * What a 503 for a full decoder queue asks the client to wait: a queue of 16 photos on two decoders drains in
+ * a few seconds, and the mini-program's upload retries on its own after it.
+ */
+export const UPLOADS_BUSY_RETRY_AFTER_SECONDS = 5;
 
 /** `case:123`, `deliberation:7` — what claims a photo. */
 const ATTACH_TARGET = /^[a-z][a-z_]{0,31}:[A-Za-z0-9_-]{1,31}$/;
@@ -48,6 +57,8 @@ export class MediaService {
     @InjectRepository(MediaFile) private readonly files: Repository<MediaFile>,
     @Inject(STORAGE_DRIVER) private readonly storage: StorageDriver,
     private readonly transactions: TransactionRunner,
+    private readonly gate: PhotoProcessingGate,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -64,10 +75,21 @@ export class MediaService {
     const sourceMime = await sniffImageType(data);
     if (!sourceMime) throw new MediaException('unsupported_image_type', { accepted: [...MEDIA_ACCEPTED_MIME] });
 
-    let processed;
+    let processed: ProcessedPhoto;
+    const maxPixels = this.config.mediaMaxPixels;
     try {
-      processed = await processPhoto(data);
+      // The header check runs before the queue: a bomb is refused at once and never holds a decoder's place.
+      await checkPixelLimit(data, maxPixels);
+      processed = await this.gate.run(() => processPhoto(data, { maxPixels }));
     } catch (error) {
+      if (error instanceof TooManyPixelsError) {
+        this.logger.warn({ msg: 'upload over the pixel limit', sourceMime, bytes: data.length, ...error.size, maxPixels });
+        throw new MediaException('too_many_pixels', { ...error.size, maxPixels });
+      }
+      if (error instanceof ProcessingQueueFullError) {
+        this.logger.warn({ msg: 'photo decoders busy, upload refused', waiting: error.waiting });
+        throw new MediaException('uploads_busy', { retryAfterSeconds: UPLOADS_BUSY_RETRY_AFTER_SECONDS });
+      }
       if (!(error instanceof UndecodableImageError)) throw error;
       this.logger.warn({ msg: 'undecodable upload', sourceMime, bytes: data.length, reason: error.message });
       throw sourceMime === 'image/heic' || sourceMime === 'image/heif' ? new MediaException('heic_undecodable') : new MediaException('undecodable_image');

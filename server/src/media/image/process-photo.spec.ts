@@ -1,6 +1,6 @@
 import sharp from 'sharp';
-import { processPhoto, UndecodableImageError } from './process-photo';
-import { phoneJpegWithGps, solidJpeg, solidPng } from './test-images';
+import { checkPixelLimit, processPhoto, TooManyPixelsError, UndecodableImageError } from './process-photo';
+import { phoneJpegWithGps, pngBomb, solidJpeg, solidPng } from './test-images';
 
 describe('processPhoto', () => {
   it('removes all EXIF, including the GPS position, from a phone photo', async () => {
@@ -51,5 +51,29 @@ describe('processPhoto', () => {
   it('refuses a truncated JPEG', async () => {
     const whole = await solidJpeg(400, 300);
     await expect(processPhoto(whole.subarray(0, Math.floor(whole.length / 2)))).rejects.toBeInstanceOf(UndecodableImageError);
+  });
+
+  describe('pixel limit', () => {
+    it('refuses an image with more pixels than allowed from its header, before decoding it', async () => {
+      const input = await solidPng(101, 100);
+      await expect(processPhoto(input, { maxPixels: 100 * 100 })).rejects.toBeInstanceOf(TooManyPixelsError);
+      const { photo } = await processPhoto(await solidPng(100, 100), { maxPixels: 100 * 100 });
+      expect([photo.width, photo.height]).toEqual([100, 100]);
+    });
+
+    it('tells the stated size and the limit, and reads the size of a 100 MP bomb without decoding it', async () => {
+      const bomb = await pngBomb(10_000, 10_000);
+      const error = await checkPixelLimit(bomb, 40_000_000).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TooManyPixelsError);
+      expect(error).toMatchObject({ size: { width: 10_000, height: 10_000 }, maxPixels: 40_000_000 });
+    });
+
+    it('passes an image within the limit and answers its size', async () => {
+      expect(await checkPixelLimit(await solidJpeg(640, 480), 640 * 480)).toEqual({ width: 640, height: 480 });
+    });
+
+    it('calls bytes without a readable header undecodable, not too large', async () => {
+      await expect(checkPixelLimit(Buffer.from('not an image'))).rejects.toBeInstanceOf(UndecodableImageError);
+    });
   });
 });
