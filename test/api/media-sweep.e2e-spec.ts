@@ -180,7 +180,7 @@ describe('sweeping uploads from two server processes at once', () => {
     const sqliteUrl = `sqlite:${join(dir, 'shared.sqlite')}`;
     t = await startTestApp(isMysql() ? { mediaDir, redisUrl: undefined } : { mediaDir, redisUrl: undefined, databaseUrl: sqliteUrl }, { seed: false });
     const url = isMysql() ? String((t.dataSource.options as { url?: string }).url) : sqliteUrl;
-    second = await MediaSweepingProcess.start(url, mediaDir);
+    second = await MediaSweepingProcess.start({ databaseUrl: url, mediaDir });
   }, 60_000);
 
   afterAll(async () => {

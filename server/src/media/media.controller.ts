@@ -56,7 +56,14 @@ export class MediaController {
     }
   }
 
-  /** Photos are read without a token (the mini-program's <Image> cannot send one); the random id is the secret. */
+  /**
+   * Photos are read without a token (the mini-program's <Image> cannot send one); the random id is the secret.
+   * They are streamed through the server from whichever storage holds them, not redirected to a presigned
+   * bucket URL: a photo keeps one URL that phones and a CDN may cache for a year (a presigned URL expires and
+   * changes), the mini-program loads images only from domains registered in its console (the API's, not also
+   * the bucket's), the bucket stays private and may sit on an internal endpoint, and ETag/304 keep working.
+   * Stored photos are JPEGs of at most 2560 px (a few hundred KB), so the cost is modest server bandwidth.
+   */
   @Get(':id')
   @Public()
   photo(@Param('id') id: string, @Headers('if-none-match') ifNoneMatch: string | undefined, @Res({ passthrough: true }) res: FastifyReply) {

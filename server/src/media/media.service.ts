@@ -13,6 +13,7 @@ import { MediaException } from './media-errors';
 import { MediaFile } from './media-file.entity';
 import { isMediaId, newMediaId } from './public-id';
 import { STORAGE_DRIVER, StorageDriver, StoredObject } from './storage/storage-driver';
+import { StorageUnavailableError } from './storage/storage-unavailable';
 import { TransactionRunner } from '../database/transaction-runner';
 
 const STORED_MIME = 'image/jpeg';
@@ -22,6 +23,9 @@ const STORED_MIME = 'image/jpeg';
  * a few seconds, and the mini-program's upload retries on its own after it.
  */
 export const UPLOADS_BUSY_RETRY_AFTER_SECONDS = 5;
+
+/** A bucket that did not answer in time is usually back within seconds (a failover, a network blip). */
+export const STORAGE_RETRY_AFTER_SECONDS = 10;
 
 /** `case:123`, `deliberation:7` — what claims a photo. */
 const ATTACH_TARGET = /^[a-z][a-z_]{0,31}:[A-Za-z0-9_-]{1,31}$/;
@@ -100,8 +104,13 @@ export class MediaService {
     const { storageKey, thumbKey } = keysFor(id, now);
     // Bytes first, row second: a crash in between leaves an orphan file (harmless, sweepable), never a row
     // pointing at nothing.
-    await this.storage.put(storageKey, processed.photo.data, STORED_MIME);
-    await this.storage.put(thumbKey, processed.thumb.data, STORED_MIME);
+    try {
+      await this.storage.put(storageKey, processed.photo.data, STORED_MIME);
+      await this.storage.put(thumbKey, processed.thumb.data, STORED_MIME);
+    } catch (error) {
+      await this.discard(storageKey, thumbKey);
+      throw this.storageFailure(error, id);
+    }
 
     const row = this.files.create({
       id,
@@ -139,7 +148,12 @@ export class MediaService {
     if (!isMediaId(id)) throw new MediaException('photo_not_found');
     const file = await this.files.findOneBy({ id });
     if (!file) throw new MediaException('photo_not_found');
-    const object = await this.storage.get(variant === 'thumb' ? file.thumbKey : file.storageKey);
+    let object: StoredObject | null;
+    try {
+      object = await this.storage.get(variant === 'thumb' ? file.thumbKey : file.storageKey);
+    } catch (error) {
+      throw this.storageFailure(error, id);
+    }
     if (!object) {
       this.logger.error({ msg: 'media row without stored bytes', id, variant });
       throw new MediaException('photo_not_found');
@@ -196,6 +210,13 @@ export class MediaService {
       where: purpose ? { attachedTo: attachTo, purpose } : { attachedTo: attachTo },
       order: { purpose: 'ASC', position: 'ASC' },
     });
+  }
+
+  /** A storage backend that failed or timed out is a 503 the client may retry, logged for the operator. */
+  private storageFailure(error: unknown, id: string): unknown {
+    if (!(error instanceof StorageUnavailableError)) return error;
+    this.logger.error({ msg: 'media storage unavailable', id, operation: error.operation, key: error.key, error: error.message });
+    return new MediaException('storage_unavailable', { retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS });
   }
 
   private async discard(...keys: string[]): Promise<void> {
