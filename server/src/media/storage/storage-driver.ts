@@ -7,9 +7,10 @@ export interface StoredObject {
 }
 
 /**
- * Where media bytes live. The local disk is the embedded default; an object store (OSS, COS, S3)
- * implements the same four calls and is swapped in through the STORAGE_DRIVER token.
- * Keys are relative, slash-separated paths such as `photos/2024/11/abc.jpg`.
+ * Where media bytes live: the local disk (the embedded default, LocalDiskStorage) or an S3-compatible bucket
+ * (S3Storage), chosen by createStorageDriver and injected through the STORAGE_DRIVER token. Keys are relative,
+ * slash-separated paths such as `photos/2024/11/abc.jpg`. A backend that fails or does not answer in time
+ * throws StorageUnavailableError (the request answers 503), never hangs.
  */
 export interface StorageDriver {
   /** Stores the bytes under the key, replacing anything there; readers never see a half-written object. */
