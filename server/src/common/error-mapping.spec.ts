@@ -95,6 +95,12 @@ describe('mapError', () => {
     }
   });
 
+  it('passes on the headers an ApiException carries, such as Retry-After', () => {
+    const mapped = mapError(new ApiException(503, 'uploads_busy', '上传照片的人太多，请稍后重试', undefined, { 'Retry-After': '5' }));
+    expect(mapped).toMatchObject({ status: 503, unexpected: false, headers: { 'Retry-After': '5' } });
+    expect(mapError(new ApiException(404, 'not_found', '照片不存在')).headers).toBeUndefined();
+  });
+
   it('hides the internals of an unexpected error and marks it for logging', () => {
     const mapped = mapError(new TypeError('Cannot read properties of undefined (reading "id")'));
     expect(mapped.status).toBe(500);

@@ -59,7 +59,8 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 export function mapError(error: unknown): MappedError {
   if (error instanceof ApiException) {
-    return { status: error.getStatus(), body: body(error.getStatus(), error.code, error.message, error.details), unexpected: false };
+    const mapped: MappedError = { status: error.getStatus(), body: body(error.getStatus(), error.code, error.message, error.details), unexpected: false };
+    return error.headers ? { ...mapped, headers: error.headers } : mapped;
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();

@@ -6,7 +6,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Permission } from '../auth/permission.decorator';
 import { Public } from '../auth/public.decorator';
 import { MediaException } from './media-errors';
-import { MediaDownload, MediaService, MediaVariant } from './media.service';
+import { MediaService, MediaVariant } from './media.service';
 import { readUploadedPhoto } from './photo-part';
 import { toUploadedPhoto } from './uploaded-photo';
 
@@ -14,17 +14,6 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{1,64}$/;
 
 /** A photo never changes under its id, so clients and CDNs may keep it for a year without asking again. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-
-/**
- * A 503 from the media module says in its details when to come back; the header says it to HTTP clients and
- * proxies. Set on the reply before the error propagates, so the exception filter's answer carries it.
- */
-function tellRetryAfter(error: unknown, res: FastifyReply): void {
-  if (!(error instanceof MediaException)) return;
-  const details = error.details;
-  const seconds = typeof details === 'object' && details !== null && 'retryAfterSeconds' in details ? details.retryAfterSeconds : undefined;
-  if (typeof seconds === 'number') res.header('Retry-After', String(seconds));
-}
 
 function parseIdempotencyKey(value: string | undefined): string | null {
   if (value === undefined || value === '') return null;
@@ -44,16 +33,11 @@ export class MediaController {
     @CurrentUser() user: AuthUser,
     @Req() req: FastifyRequest,
     @Headers('idempotency-key') idempotencyKeyHeader: string | undefined,
-    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<UploadedPhoto> {
     const idempotencyKey = parseIdempotencyKey(idempotencyKeyHeader);
     const photo = await readUploadedPhoto(req);
-    try {
-      return toUploadedPhoto(await this.media.uploadPhoto(user.id, photo, { idempotencyKey }));
-    } catch (error) {
-      tellRetryAfter(error, res);
-      throw error;
-    }
+    const stored = await this.media.uploadPhoto(user.id, photo, { idempotencyKey });
+    return toUploadedPhoto(stored);
   }
 
   /**
@@ -77,14 +61,7 @@ export class MediaController {
   }
 
   private async stream(id: string, variant: MediaVariant, ifNoneMatch: string | undefined, res: FastifyReply): Promise<StreamableFile | undefined> {
-    let download: MediaDownload;
-    try {
-      download = await this.media.open(id, variant);
-    } catch (error) {
-      tellRetryAfter(error, res);
-      throw error;
-    }
-    const { file, object, contentType } = download;
+    const { file, object, contentType } = await this.media.open(id, variant);
     const etag = `"${file.sha256.slice(0, 32)}${variant === 'thumb' ? '-t' : ''}"`;
     res.header('Cache-Control', IMMUTABLE);
     res.header('ETag', etag);

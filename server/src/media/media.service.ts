@@ -92,7 +92,7 @@ export class MediaService {
       }
       if (error instanceof ProcessingQueueFullError) {
         this.logger.warn({ msg: 'photo decoders busy, upload refused', waiting: error.waiting });
-        throw new MediaException('uploads_busy', { retryAfterSeconds: UPLOADS_BUSY_RETRY_AFTER_SECONDS });
+        throw new MediaException('uploads_busy', undefined, UPLOADS_BUSY_RETRY_AFTER_SECONDS);
       }
       if (!(error instanceof UndecodableImageError)) throw error;
       this.logger.warn({ msg: 'undecodable upload', sourceMime, bytes: data.length, reason: error.message });
@@ -216,7 +216,7 @@ export class MediaService {
   private storageFailure(error: unknown, id: string): unknown {
     if (!(error instanceof StorageUnavailableError)) return error;
     this.logger.error({ msg: 'media storage unavailable', id, operation: error.operation, key: error.key, error: error.message });
-    return new MediaException('storage_unavailable', { retryAfterSeconds: STORAGE_RETRY_AFTER_SECONDS });
+    return new MediaException('storage_unavailable', undefined, STORAGE_RETRY_AFTER_SECONDS);
   }
 
   private async discard(...keys: string[]): Promise<void> {
