@@ -2,6 +2,7 @@ export * from './ratio';
 export * from './area';
 export * from './ballot-rules';
 export * from './tally';
+export * from './poll-counts';
 export * from './owner-matters';
 export * from './owner-headcount';
 export * from './owner-decision';

@@ -1,6 +1,7 @@
 import { formatExclusiveArea } from './area';
 import { APPROVAL3_OPTIONS, Approval3Choice } from './ballot-rules';
 import { headcountOwnerOf, OwnerUnit } from './owner-headcount';
+import { choiceMask, countGroups, type CountGroup, type PollCount } from './poll-counts';
 import { OWNER_AGREEMENT_THRESHOLDS, OWNER_MATTERS, OWNER_PARTICIPATION_THRESHOLD, OwnerMatter } from './owner-matters';
 import { describeThreshold, formatPercentFloor, meetsThreshold, VoteThreshold } from './ratio';
 
@@ -78,8 +79,56 @@ export class OwnerDecisionInputError extends Error {
   }
 }
 
+/** The roll fixed when an owners' vote is set up, indexed for counting. */
+export interface OwnerRollIndex {
+  totals: OwnerTotals;
+  /** Per unit: its exclusive area, and the roll's number for its headcount owner when that owner holds several units (else null). */
+  units: Map<string, { area: number; head: number | null }>;
+}
+
 /**
- * Owners' joint decisions under Civil Code Art. 278, weighted by exclusive area and by headcount.
+ * Checks and indexes a roll. Owners holding several units (the developer's unsold units being one such owner)
+ * are numbered 1, 2, … in the order their first unit appears in the roll; a unit whose owner holds only it is
+ * a head of its own (null). The numbering depends on the roll alone, which never changes after the vote is
+ * set up, so ballots can carry it from the moment they are accepted and the database can group heads itself.
+ */
+export function indexOwnerRoll(units: readonly OwnerUnit[]): OwnerRollIndex {
+  const held = new Map<string, number>();
+  let area = 0;
+  const seen = new Set<string>();
+  for (const unit of units) {
+    if (seen.has(unit.unitId)) {
+      throw new OwnerDecisionInputError('duplicate_unit', `业主名册中专有部分 ${unit.unitId} 重复出现`);
+    }
+    // A zero-area unit would add a head without area; the roll should not contain one.
+    if (!Number.isSafeInteger(unit.exclusiveArea) || unit.exclusiveArea <= 0) {
+      throw new OwnerDecisionInputError('invalid_area', `专有部分 ${unit.unitId} 的面积无效：${String(unit.exclusiveArea)}`);
+    }
+    seen.add(unit.unitId);
+    const owner = headcountOwnerOf(unit);
+    held.set(owner, (held.get(owner) ?? 0) + 1);
+    area += unit.exclusiveArea;
+  }
+  const numbers = new Map<string, number>();
+  const indexed = new Map<string, { area: number; head: number | null }>();
+  for (const unit of units) {
+    const owner = headcountOwnerOf(unit);
+    let head: number | null = null;
+    if (held.get(owner)! > 1) {
+      head = numbers.get(owner) ?? numbers.size + 1;
+      numbers.set(owner, head);
+    }
+    indexed.set(unit.unitId, { area: unit.exclusiveArea, head });
+  }
+  // Sums of whole hundredths stay exact as long as the total is a safe integer.
+  return { totals: { area: toSafe(area), owners: held.size, units: units.length }, units: indexed };
+}
+
+const APPROVAL3_POSITION = new Map(APPROVAL3_OPTIONS.map((choice, i) => [choice as string, i]));
+
+/**
+ * Owners' joint decisions under Civil Code Art. 278, weighted by exclusive area and by headcount, from the
+ * roll and the individual ballots.
  *
  * Readings this implementation commits to (the statute leaves them open):
  *  - Participating (参与表决) means the unit's last ballot exists, abstain included: abstaining is
@@ -93,46 +142,52 @@ export class OwnerDecisionInputError extends Error {
  *    otherwise the later one in the list.
  * All shares are compared exactly (ratio.ts): exactly 2/3 and exactly 3/4 meet their thresholds,
  * exactly 1/2 does not meet "more than half".
+ * Each unit's last ballot is counted as a group of one through countGroups, as the final count counts the
+ * groups the database returns, and decided by decideOwnerMatterFromCount.
  */
 export function decideOwnerMatter(
   matter: OwnerMatter,
   units: readonly OwnerUnit[],
   ballots: readonly OwnerBallot[],
 ): OwnerDecision {
+  if (!OWNER_MATTERS[matter]) throw new RangeError(`未知的共同决定事项：${String(matter)}`);
+  const roll = indexOwnerRoll(units);
+  const groups: CountGroup[] = [];
+  for (const [unitId, choice] of lastBallotPerUnit(ballots, roll.units)) {
+    const unit = roll.units.get(unitId)!;
+    groups.push({ choiceMask: choiceMask([APPROVAL3_POSITION.get(choice)!]), ballots: 1, area: unit.area, head: unit.head });
+  }
+  const count = countGroups({ type: 'approval3' }, groups, { ballotsReceived: ballots.length, weighted: true });
+  return decideOwnerMatterFromCount(matter, roll.totals, count);
+}
+
+/**
+ * The Art. 278 decision from a count of an approval3 owners' vote (countGroups, weighted) against the roll's
+ * totals: what decideOwnerMatter gives for the same last ballots, however they were grouped.
+ */
+export function decideOwnerMatterFromCount(
+  matter: OwnerMatter,
+  totals: OwnerTotals,
+  count: Pick<PollCount, 'counts' | 'heads'>,
+): OwnerDecision {
   const rule = OWNER_MATTERS[matter];
   if (!rule) throw new RangeError(`未知的共同决定事项：${String(matter)}`);
-  const unitById = indexUnits(units);
-  const lastBallots = lastBallotPerUnit(ballots, unitById);
-
-  let totalArea = 0n;
-  const allOwners = new Set<string>();
-  for (const unit of units) {
-    totalArea += BigInt(unit.exclusiveArea);
-    allOwners.add(headcountOwnerOf(unit));
-  }
-
-  const byChoice = { agree: 0n, disagree: 0n, abstain: 0n } as Record<Approval3Choice, bigint>;
-  const unitsByChoice: Record<Approval3Choice, number> = { agree: 0, disagree: 0, abstain: 0 };
-  // Per headcount owner: whether every unit they voted with agrees.
-  const ownerAllAgree = new Map<string, boolean>();
-  for (const [unitId, choice] of lastBallots) {
-    const unit = unitById.get(unitId)!;
-    byChoice[choice] += BigInt(unit.exclusiveArea);
-    unitsByChoice[choice]++;
-    const owner = headcountOwnerOf(unit);
-    ownerAllAgree.set(owner, (ownerAllAgree.get(owner) ?? true) && choice === 'agree');
-  }
-
-  const participatingArea = byChoice.agree + byChoice.disagree + byChoice.abstain;
-  const participatingOwners = BigInt(ownerAllAgree.size);
-  const agreeingArea = byChoice.agree;
-  const agreeingOwners = BigInt([...ownerAllAgree.values()].filter(Boolean).length);
-  const totalOwners = BigInt(allOwners.size);
+  const { counts, heads } = count;
+  if (!counts.area || !heads) throw new RangeError('业主共同决定须按面积和人数计票');
+  const byChoice = {} as Record<Approval3Choice, { area: number; units: number }>;
+  let participatingArea = 0n;
+  APPROVAL3_OPTIONS.forEach((choice, i) => {
+    byChoice[choice] = { area: toSafe(counts.area![i]), units: counts.votes[i] };
+    participatingArea += BigInt(byChoice[choice].area);
+  });
+  const agreeingArea = BigInt(byChoice.agree.area);
+  const participatingOwners = BigInt(heads.participating);
+  const agreeingOwners = BigInt(heads.agreeing);
 
   const agreementThreshold = OWNER_AGREEMENT_THRESHOLDS[rule.agreement];
   const thresholds = {
-    participationArea: check(participatingArea, totalArea, OWNER_PARTICIPATION_THRESHOLD),
-    participationOwners: check(participatingOwners, totalOwners, OWNER_PARTICIPATION_THRESHOLD),
+    participationArea: check(participatingArea, BigInt(totals.area), OWNER_PARTICIPATION_THRESHOLD),
+    participationOwners: check(participatingOwners, BigInt(totals.owners), OWNER_PARTICIPATION_THRESHOLD),
     agreementArea: check(agreeingArea, participatingArea, agreementThreshold),
     agreementOwners: check(agreeingOwners, participatingOwners, agreementThreshold),
   };
@@ -144,24 +199,22 @@ export function decideOwnerMatter(
     matterLabel: rule.label,
     article278Item: rule.item,
     agreementRule: rule.agreement,
-    totals: { area: toSafe(totalArea), owners: allOwners.size, units: units.length },
+    totals: { ...totals },
     participating: {
       area: toSafe(participatingArea),
-      owners: ownerAllAgree.size,
-      units: lastBallots.size,
+      owners: heads.participating,
+      units: counts.voters,
       areaShare: thresholds.participationArea.share,
       ownerShare: thresholds.participationOwners.share,
     },
     agreeing: {
-      area: toSafe(agreeingArea),
-      owners: Number(agreeingOwners),
-      units: unitsByChoice.agree,
+      area: byChoice.agree.area,
+      owners: heads.agreeing,
+      units: byChoice.agree.units,
       areaShare: thresholds.agreementArea.share,
       ownerShare: thresholds.agreementOwners.share,
     },
-    byChoice: Object.fromEntries(
-      APPROVAL3_OPTIONS.map((c) => [c, { area: toSafe(byChoice[c]), units: unitsByChoice[c] }]),
-    ) as OwnerDecision['byChoice'],
+    byChoice,
     thresholds,
     valid,
     passed,
@@ -169,25 +222,10 @@ export function decideOwnerMatter(
   return { ...decision, explanation: explainOwnerDecision(decision) };
 }
 
-function indexUnits(units: readonly OwnerUnit[]): Map<string, OwnerUnit> {
-  const byId = new Map<string, OwnerUnit>();
-  for (const unit of units) {
-    if (byId.has(unit.unitId)) {
-      throw new OwnerDecisionInputError('duplicate_unit', `业主名册中专有部分 ${unit.unitId} 重复出现`);
-    }
-    // A zero-area unit would add a head without area; the roll should not contain one.
-    if (!Number.isSafeInteger(unit.exclusiveArea) || unit.exclusiveArea <= 0) {
-      throw new OwnerDecisionInputError('invalid_area', `专有部分 ${unit.unitId} 的面积无效：${String(unit.exclusiveArea)}`);
-    }
-    byId.set(unit.unitId, unit);
-  }
-  return byId;
-}
-
 /** unitId → the choice of that unit's last ballot. */
 function lastBallotPerUnit(
   ballots: readonly OwnerBallot[],
-  unitById: Map<string, OwnerUnit>,
+  unitById: Map<string, unknown>,
 ): Map<string, Approval3Choice> {
   const withSeq = ballots.filter((b) => b.seq !== undefined).length;
   if (withSeq !== 0 && withSeq !== ballots.length) {
@@ -224,7 +262,7 @@ function check(part: bigint, whole: bigint, threshold: VoteThreshold): OwnerThre
   };
 }
 
-function toSafe(value: bigint): number {
+function toSafe(value: bigint | number): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n)) throw new OwnerDecisionInputError('area_too_large', '专有部分面积合计超出可精确计算的范围');
   return n;

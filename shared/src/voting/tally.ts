@@ -1,5 +1,5 @@
 import { maxChoicesOf, pollOptionIds, VotingChoice, VotingPoll } from './ballot-rules';
-import { formatPercentFloor } from './ratio';
+import { addChoice, emptyPollCounts, tallyOfCounts } from './poll-counts';
 
 /**
  * One-person-one-vote counting for ordinary polls (议题投票). Owner decisions weighted by floor area
@@ -57,7 +57,8 @@ interface LastBallot {
 }
 
 /**
- * A streaming tally: `add` is O(options picked) per ballot, `result` O(options). Ballots are checked
+ * A streaming tally: `add` is O(options picked) per ballot, `result` O(options). It counts through
+ * poll-counts.ts, as the live board and the final count do. Ballots are checked
  * against the poll with the same verdict as validateBallot (an invalid one is ignored); the check is
  * inlined here because it runs on every ballot.
  */
@@ -69,7 +70,7 @@ export function createTally(poll: VotingPoll, options: TallyOptions = {}): PollT
   const ids = pollOptionIds(poll);
   const positionOf = new Map(ids.map((id, i) => [id, i]));
   const max = maxChoicesOf(poll);
-  const counts = new Array<number>(ids.length).fill(0);
+  const counts = emptyPollCounts(ids.length, false);
   const last = new Map<string, LastBallot>();
   // Duplicate detection without allocating a Set per ballot: an option is taken in this ballot
   // when its mark equals the current ballot's generation.
@@ -97,9 +98,7 @@ export function createTally(poll: VotingPoll, options: TallyOptions = {}): PollT
     return positions;
   };
 
-  const apply = (positions: number[], delta: 1 | -1) => {
-    for (const p of positions) counts[p] += delta;
-  };
+  const apply = (positions: number[], delta: 1 | -1) => addChoice(counts, positions, delta, 0);
 
   const add = (ballot: TallyBallot): TallyAddOutcome => {
     received++;
@@ -133,22 +132,8 @@ export function createTally(poll: VotingPoll, options: TallyOptions = {}): PollT
     return 'replaced';
   };
 
-  const result = (): PollTally => {
-    const max = Math.max(0, ...counts);
-    return {
-      options: ids.map((optionId, i) => ({ optionId, votes: counts[i] })),
-      voters: last.size,
-      ballotsReceived: received,
-      superseded,
-      duplicates,
-      invalid,
-      turnout:
-        eligible === undefined
-          ? null
-          : { voters: last.size, eligible, percent: formatPercentFloor(BigInt(last.size), BigInt(eligible)) },
-      leaders: max === 0 ? [] : ids.filter((_, i) => counts[i] === max),
-    };
-  };
+  const result = (): PollTally =>
+    tallyOfCounts(poll, { votes: counts.votes, voters: last.size }, { ballotsReceived: received, superseded, duplicates, invalid, eligibleVoters: eligible });
 
   return { add, result };
 }
