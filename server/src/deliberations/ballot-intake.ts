@@ -1,6 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { chainNext, chainTimestamp, DELIBERATION_LIVE_EVENTS, genesisHash, liveRoom, newBallotNonce, type DeliberationBallotReceipt } from '@linli/shared';
+import {
+  applyBallotToCounts,
+  chainNext,
+  chainTimestamp,
+  choiceMask,
+  DELIBERATION_LIVE_EVENTS,
+  genesisHash,
+  liveRoom,
+  newBallotNonce,
+  type DeliberationBallotReceipt,
+} from '@linli/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { insertRowsStatement, runRead, selectColumnsStatement, type SqlStatement } from '../database/fixed-sql';
 import type { PipelinedTransaction } from '../database/pipelined-transaction';
@@ -9,7 +19,6 @@ import { DeliberationErrors } from './deliberation-errors';
 import { PollBallotReceipt } from './entities/ballot-receipt.entity';
 import { PollBallot } from './entities/ballot.entity';
 import { Poll } from './entities/poll.entity';
-import { applyBallotToLiveCounts } from './live-counts';
 import { acceptsBallotsAt, pollPhase } from './poll-phase';
 import { TransactionRunner } from '../database/transaction-runner';
 import { receiptView, visibleCounts } from './views';
@@ -18,8 +27,9 @@ import { receiptView, visibleCounts } from './views';
 export interface BallotRequest {
   userId: number;
   voterKey: string;
-  /** Area in hundredths of m² for owners' votes. */
+  /** Owners' votes: the unit's area in hundredths of m², and its headcount owner's number if they hold several units (indexOwnerRoll). */
   weight?: number;
+  ownerHead?: number | null;
   choice: string[];
   replacesReceipt?: string;
   clientKey: string | null;
@@ -187,7 +197,8 @@ export class BallotIntake {
    */
   private judge(pollId: number, poll: LockedPoll, earlier: EarlierBallot[], requests: BallotRequest[]) {
     const base = poll.chainSeq;
-    const optionIds = poll.options.map((o) => o.id);
+    const position = new Map(poll.options.map((o, i) => [o.id, i]));
+    const positionsOf = (choice: readonly string[]) => choice.flatMap((id) => position.get(id) ?? []);
 
     const latest = new Map<string, EarlierBallot>();
     const byClientKey = new Map<string, EarlierBallot>();
@@ -220,6 +231,7 @@ export class BallotIntake {
       const supersedesSeq = current ? current.seq : undefined;
       const prevHash = head;
       head = chainNext(prevHash, { pollId: String(pollId), seq, nonce, choice: request.choice, castAt, supersedesSeq });
+      const positions = positionsOf(request.choice);
       const ballot = {
         pollId,
         seq,
@@ -231,10 +243,13 @@ export class BallotIntake {
         prevHash,
         supersedesSeq: supersedesSeq ?? null,
         clientKey: request.clientKey,
+        choiceMask: choiceMask(positions),
+        unitArea: request.weight ?? null,
+        ownerHead: request.ownerHead ?? null,
       };
       ballots.push(ballot);
       receipts.push({ pollId, userId: request.userId, voterKey: request.voterKey, seq, receipt: head });
-      liveCounts = applyBallotToLiveCounts(liveCounts, optionIds, { choice: request.choice, previous: current ? current.choice : null, weight: request.weight });
+      liveCounts = applyBallotToCounts(liveCounts, { positions, previous: current ? positionsOf(current.choice) : null, weight: request.weight });
       remember(ballot);
       return { ok: true, outcome: { receipt: receiptView(ballot), replayed: false } };
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { compileBallotValidator } from '@linli/shared';
+import { compileBallotValidator, indexOwnerRoll, type OwnerRollIndex } from '@linli/shared';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiException } from '../common/api-exception';
@@ -9,9 +9,9 @@ import { DeliberationErrors } from './deliberation-errors';
 import type { BallotInputDto } from './dto/poll.dto';
 import { PollBallotReceipt } from './entities/ballot-receipt.entity';
 import { PollBallot } from './entities/ballot.entity';
-import type { Poll } from './entities/poll.entity';
+import type { Poll, PollRollUnit } from './entities/poll.entity';
 import { pollPhase } from './poll-phase';
-import { votingPollOf } from './poll-result';
+import { ownerUnitsOf, votingPollOf } from './poll-result';
 import { personalVoterKey, PollsService, unitVoterKey } from './polls.service';
 import { ResidencyScope } from './residency-scope';
 import { receiptView, scopeOf } from './views';
@@ -24,6 +24,14 @@ function rollOf(poll: Poll): Set<number> {
   let roll = rolls.get(poll);
   if (!roll) rolls.set(poll, (roll = new Set(poll.voterRoll ?? [])));
   return roll;
+}
+
+/** Each owners' vote definition's roll, indexed once per (cached) definition. */
+const ownerRolls = new WeakMap<Poll, OwnerRollIndex>();
+function ownerRollOf(poll: Poll, roll: PollRollUnit[]): OwnerRollIndex {
+  let index = ownerRolls.get(poll);
+  if (!index) ownerRolls.set(poll, (index = indexOwnerRoll(ownerUnitsOf(roll))));
+  return index;
 }
 
 /**
@@ -53,12 +61,13 @@ export class BallotsService {
 
     const check = compileBallotValidator(votingPollOf(poll))(input.choice);
     if (!check.ok) throw DeliberationErrors.ballotInvalid(check.message, check.error, check.details);
-    const { voterKey, weight } = await this.voterOf(user, poll, input.unitId);
+    const { voterKey, weight, ownerHead } = await this.voterOf(user, poll, input.unitId);
     try {
       return await this.intake.submit(pollId, {
         userId: user.id,
         voterKey,
         weight,
+        ownerHead,
         choice: check.optionIds,
         replacesReceipt: input.replacesReceipt,
         clientKey: idempotencyKey ?? null,
@@ -80,15 +89,18 @@ export class BallotsService {
     return null;
   }
 
-  /** Which voter this ballot is for: the person, or the unit they own in an owners' vote (with its area). */
-  private async voterOf(user: AuthUser, poll: Poll, unitId: number | undefined): Promise<{ voterKey: string; weight?: number }> {
+  /**
+   * Which voter this ballot is for: the person, or the unit they own in an owners' vote, with what the count
+   * groups it by (its area, and its owner's number on the roll when they hold several units).
+   */
+  private async voterOf(user: AuthUser, poll: Poll, unitId: number | undefined): Promise<{ voterKey: string; weight?: number; ownerHead?: number | null }> {
     if (poll.ownerRoll) {
       if (unitId === undefined) throw DeliberationErrors.unitRequired();
-      const unit = poll.ownerRoll.find((u) => u.unitId === String(unitId));
+      const unit = ownerRollOf(poll, poll.ownerRoll).units.get(String(unitId));
       if (!unit) throw DeliberationErrors.notEligible('该房屋不在本次表决的业主名册中');
       const owned = await this.residency.ownedUnits(user.id, poll.communityId);
       if (!owned.some((u) => u.unitId === unitId)) throw DeliberationErrors.notUnitOwner();
-      return { voterKey: unitVoterKey(unitId), weight: unit.exclusiveArea };
+      return { voterKey: unitVoterKey(unitId), weight: unit.area, ownerHead: unit.head };
     }
     if (unitId !== undefined) throw DeliberationErrors.unitNotAllowed();
     const eligible = poll.voterRoll ? rollOf(poll).has(user.id) : await this.residency.isInScope(user.id, poll.communityId, scopeOf(poll));

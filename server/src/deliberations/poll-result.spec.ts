@@ -14,6 +14,7 @@ const singlePoll: PollForResult = {
   eligibleCount: 4,
   ownerMatter: null,
   ownerRoll: null,
+  ownerTotals: null,
 };
 
 describe('poll result', () => {
@@ -49,6 +50,7 @@ describe('poll result', () => {
         { unitId: '12', ownerKey: 'user:2', exclusiveArea: 10000, label: '1栋102' },
         { unitId: '13', ownerKey: 'user:3', exclusiveArea: 10000, label: '1栋103' },
       ],
+      ownerTotals: { area: 30000, owners: 3, units: 3 },
     };
     const result = computePollResult(
       poll,

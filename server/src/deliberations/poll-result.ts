@@ -2,9 +2,13 @@ import {
   createTally,
   type Approval3Choice,
   decideOwnerMatter,
+  decideOwnerMatterFromCount,
   type DeliberationPollResult,
   type OwnerDecision,
   type OwnerMatter,
+  type OwnerTotals,
+  type OwnerUnit,
+  type PollCount,
   type PollTally,
   type VotingPoll,
 } from '@linli/shared';
@@ -18,6 +22,8 @@ export interface PollForResult {
   eligibleCount: number;
   ownerMatter: OwnerMatter | null;
   ownerRoll: PollRollUnit[] | null;
+  /** The roll's totals, stored with it (indexOwnerRoll). */
+  ownerTotals: OwnerTotals | null;
 }
 
 /** A stored ballot as the count needs it: the chain seq is the tally seq ("the last one counts"). */
@@ -35,10 +41,15 @@ export function votingPollOf(poll: Pick<PollForResult, 'type' | 'options' | 'max
   return poll.type === 'multiple' ? { type: 'multiple', optionIds, maxChoices: poll.maxChoices } : { type: 'single', optionIds };
 }
 
+/** The roll as the Art. 278 rules read it. */
+export function ownerUnitsOf(roll: readonly PollRollUnit[]): OwnerUnit[] {
+  return roll.map((u) => ({ unitId: u.unitId, ownerKey: u.ownerKey, exclusiveArea: u.exclusiveArea }));
+}
+
 /**
- * The final result of a poll from all its accepted ballots: the one-person-one-vote tally, and for an
- * owners' vote the Art. 278 decision over the roll fixed at creation. Pure, so the close job and anyone
- * recounting the published chain get the same numbers.
+ * The result of a poll recounted from all its accepted ballots one by one: the one-person-one-vote tally, and
+ * for an owners' vote the Art. 278 decision over the roll fixed at creation. Pure, so anyone recounting the
+ * published chain gets the same numbers as the close's count from grouped ballots (resultFromCount).
  */
 export function computePollResult(
   poll: PollForResult,
@@ -51,38 +62,35 @@ export function computePollResult(
     tally.add(ballot);
     if (poll.ownerRoll) all.push(ballot);
   }
-  return resultFromTally(poll, tally.result(), poll.ownerRoll ? all : null, chain);
-}
-
-/**
- * The result from a finished tally; for an owners' vote `unitBallots` are the units' ballots (all of them,
- * or only each unit's last — the decision keeps the highest seq per unit either way).
- */
-export function resultFromTally(
-  poll: PollForResult,
-  tally: PollTally,
-  unitBallots: readonly ResultBallot[] | null,
-  chain: { head: string; count: number },
-): Omit<DeliberationPollResult, 'bulletinPostId'> {
   const ownerDecision =
     poll.ownerRoll && poll.ownerMatter
       ? decideOwnerMatter(
           poll.ownerMatter,
-          poll.ownerRoll.map((u) => ({ unitId: u.unitId, ownerKey: u.ownerKey, exclusiveArea: u.exclusiveArea })),
-          (unitBallots ?? []).map((b) => ({
-            unitId: b.voterKey.slice(UNIT_VOTER_PREFIX.length),
-            choice: b.choice[0] as Approval3Choice,
-            seq: b.seq,
-          })),
+          ownerUnitsOf(poll.ownerRoll),
+          all.map((b) => ({ unitId: b.voterKey.slice(UNIT_VOTER_PREFIX.length), choice: b.choice[0] as Approval3Choice, seq: b.seq })),
         )
       : null;
-  return {
-    tally,
-    ownerDecision,
-    summary: summarisePollResult(poll, tally, ownerDecision),
-    chainHead: chain.head,
-    chainCount: chain.count,
-  };
+  return resultOf(poll, tally.result(), ownerDecision, chain);
+}
+
+/** The result from the count of a poll's grouped ballots (countGroups, weighted for an owners' vote). */
+export function resultFromCount(
+  poll: PollForResult,
+  count: PollCount,
+  chain: { head: string; count: number },
+): Omit<DeliberationPollResult, 'bulletinPostId'> {
+  if (poll.ownerMatter && !poll.ownerTotals) throw new Error('业主表决缺少业主名册的合计');
+  const ownerDecision = poll.ownerMatter && poll.ownerTotals ? decideOwnerMatterFromCount(poll.ownerMatter, poll.ownerTotals, count) : null;
+  return resultOf(poll, count.tally, ownerDecision, chain);
+}
+
+function resultOf(
+  poll: PollForResult,
+  tally: PollTally,
+  ownerDecision: OwnerDecision | null,
+  chain: { head: string; count: number },
+): Omit<DeliberationPollResult, 'bulletinPostId'> {
+  return { tally, ownerDecision, summary: summarisePollResult(poll, tally, ownerDecision), chainHead: chain.head, chainCount: chain.count };
 }
 
 /** The plain-Chinese paragraph the bulletin board prints. */

@@ -4,6 +4,8 @@ import {
   APPROVAL3_LABELS,
   APPROVAL3_OPTIONS,
   checkPollDefinition,
+  emptyPollCounts,
+  indexOwnerRoll,
   maxChoicesOf,
   type DeliberationPollMeView,
   type DeliberationPollView,
@@ -17,9 +19,8 @@ import { DeliberationsService } from './deliberations.service';
 import type { PollInputDto } from './dto/poll.dto';
 import { PollBallot } from './entities/ballot.entity';
 import { Poll } from './entities/poll.entity';
-import { emptyLiveCounts } from './live-counts';
 import { PollCloseService } from './poll-close.service';
-import { votingPollOf } from './poll-result';
+import { ownerUnitsOf, votingPollOf } from './poll-result';
 import { ResidencyScope } from './residency-scope';
 import { serializedOnSqlite } from '../database/sqlite-write-queue';
 import { pollView, receiptView, scopeOf } from './views';
@@ -71,6 +72,7 @@ export class PollsService {
 
     const roll = owners ? await this.residency.ownerRoll(deliberation.communityId) : null;
     if (roll && roll.length === 0) throw DeliberationErrors.badPollDefinition('本社区还没有已认证面积的业主，无法发起业主表决');
+    const ownerTotals = roll ? indexOwnerRoll(ownerUnitsOf(roll)).totals : null;
     // A personal vote's electorate is fixed now, as the owners' roll is: who may vote and the turnout's
     // denominator are the same people, and a ballot is checked against the roll without reading residencies.
     const voterRoll = roll ? null : (await this.residency.membersOf(this.dataSource.manager, deliberation.communityId, scope)).sort((a, b) => a - b);
@@ -93,12 +95,13 @@ export class PollsService {
           ownerMatter: input.ownerMatter ?? null,
           eligibleCount,
           ownerRoll: roll,
+          ownerTotals,
           voterRoll,
           status: 'open',
           closedAt: null,
           chainSeq: 0,
           chainHead: null,
-          liveCounts: emptyLiveCounts(options.length, owners),
+          liveCounts: emptyPollCounts(options.length, owners),
           result: null,
           createdById: user.id,
         }),

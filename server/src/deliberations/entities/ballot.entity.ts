@@ -11,6 +11,8 @@ import { jsonText } from './json-column';
 @Unique('uq_poll_ballots_poll_id_voter_key_client_key', ['pollId', 'voterKey', 'clientKey'])
 @Index('idx_poll_ballots_poll_id_voter_key', ['pollId', 'voterKey'])
 @Index('idx_poll_ballots_poll_id_supersedes_seq', ['pollId', 'supersedesSeq'])
+// Everything the final count reads, in the order it groups (database/ballot-groups.ts).
+@Index('idx_poll_ballots_count', ['pollId', 'choiceMask', 'ownerHead', 'unitArea', 'seq'])
 export class PollBallot {
   @PrimaryGeneratedColumn()
   id: number;
@@ -44,6 +46,21 @@ export class PollBallot {
   /** The seq this ballot replaces (a revote); the count keeps the ballots nobody supersedes. */
   @Column({ type: 'int', nullable: true })
   supersedesSeq: number | null;
+
+  /** The choice as choiceMask gives it (bit p: the poll's p-th option), for the count to group by. */
+  @Column({ type: 'bigint', nullable: true, transformer: { to: (v: number | null | undefined) => v, from: (v: string | number | null) => (v === null ? null : Number(v)) } })
+  choiceMask: number | null;
+
+  /** Owners' votes: the unit's exclusive area on the roll, hundredths of m²; null otherwise. */
+  @Column({ type: 'int', nullable: true })
+  unitArea: number | null;
+
+  /**
+   * Owners' votes: the roll's number for the unit's headcount owner when that owner holds several units
+   * (indexOwnerRoll); null when the unit is an owner of its own, and outside owners' votes.
+   */
+  @Column({ type: 'int', nullable: true })
+  ownerHead: number | null;
 
   /** The client's Idempotency-Key: a retry with the same key gets this ballot's receipt back. */
   @Column({ type: 'varchar', length: 64, nullable: true })

@@ -1,4 +1,4 @@
-import type { DeliberationPollResult, DeliberationScopeKind, OwnerMatter, VotingBallotType } from '@linli/shared';
+import type { DeliberationPollResult, DeliberationScopeKind, OwnerMatter, OwnerTotals, PollCounts, VotingBallotType } from '@linli/shared';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { jsonText } from './json-column';
 
@@ -15,13 +15,8 @@ export interface PollRollUnit {
   label: string;
 }
 
-/** Running counts, updated in the transaction that accepts each ballot; the close recounts from the ballots. */
-export interface PollLiveCounts {
-  votes: number[];
-  voters: number;
-  /** Owners' votes: counted area per option, hundredths of m². */
-  area?: number[];
-}
+/** Running counts (applyBallotToCounts), updated in the transaction that accepts each ballot; the close recounts from the ballots. */
+export type PollLiveCounts = PollCounts;
 
 /**
  * A vote (投票). The row is also the chain's lock: accepting a ballot starts by incrementing chain_seq with a
@@ -79,6 +74,13 @@ export class Poll {
   /** Owners' votes: the roll of units (PollRollUnit[]); null otherwise. */
   @Column({ type: 'text', nullable: true, transformer: jsonText })
   ownerRoll: PollRollUnit[] | null;
+
+  /**
+   * Owners' votes: the roll's total area, owners and units (indexOwnerRoll), fixed with the roll, so the count
+   * reads three numbers instead of going through every unit; null otherwise.
+   */
+  @Column({ type: 'text', nullable: true, transformer: jsonText })
+  ownerTotals: OwnerTotals | null;
 
   /**
    * A personal vote's electoral roll: the ids of everyone in scope when the vote was set up (the same people
