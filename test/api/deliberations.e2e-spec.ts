@@ -10,7 +10,9 @@ import {
 import { Household } from '../../server/src/residencies/household.entity';
 import { Residency } from '../../server/src/residencies/residency.entity';
 import { Deliberation } from '../../server/src/deliberations/entities/deliberation.entity';
+import { PollBallot } from '../../server/src/deliberations/entities/ballot.entity';
 import { Poll } from '../../server/src/deliberations/entities/poll.entity';
+import { computePollResult } from '../../server/src/deliberations/poll-result';
 import { createUser, unique } from './support/factories';
 import { inHours, Neighbourhood, type Person } from './support/neighbourhood';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -267,6 +269,44 @@ describe('deliberation and voting (/api)', () => {
     const board = (await n.get(null, `/communities/${n.org.community.id}/bulletin`)).body;
     expect(board.items[0].body).toContain('民法典');
     expect(board.items[0].body).toContain('决议未通过');
+  });
+
+  it('closes an owners’ vote with the result a recount of every ballot gives: revotes, and an owner of several units voting both ways', async () => {
+    const n = await Neighbourhood.create(t);
+    const zhang = await n.resident({ owner: { area: 88.88 } });
+    const li = await n.resident({ owner: { area: 120.01 } });
+    const wang = await n.resident({ owner: { area: 75.5 } });
+    const more = [45.67, 30];
+    const units = [];
+    for (const area of more) {
+      const home = await t.dataSource.getRepository(Household).save({ communityId: n.org.community.id, gridId: null, building: '3栋', unit: '1单元', room: unique('R') });
+      await t.dataSource.getRepository(Residency).save({ userId: zhang.id, householdId: home.id, relation: 'owner', exclusiveArea: area, status: 'verified' });
+      units.push(home.id);
+    }
+    const d = await n.deliberation(zhang, { kind: 'owners' });
+    const poll = await n.poll(d.id, { title: '使用维修资金更换电梯', type: 'approval3', options: undefined, ownerMatter: 'use_maintenance_fund' });
+    const cast = async (who: Person, unitId: number, choice: string, replacesReceipt?: string) => {
+      const res = await n.post(who.token, `/polls/${poll.id}/ballots`, { choice: [choice], unitId, ...(replacesReceipt ? { replacesReceipt } : {}) });
+      expect(res.status).toBe(201);
+      return res.body.receipt as string;
+    };
+    await cast(zhang, zhang.household.id, 'agree', await cast(zhang, zhang.household.id, 'disagree'));
+    await cast(zhang, units[0], 'agree');
+    await cast(zhang, units[1], 'abstain');
+    await cast(li, li.household.id, 'disagree', await cast(li, li.household.id, 'agree'));
+    await cast(wang, wang.household.id, 'agree');
+
+    await n.expire(poll.id);
+    const closed = (await n.get(null, `/polls/${poll.id}`)).body as DeliberationPollView;
+    const stored = await t.dataSource.getRepository(Poll).findOneByOrFail({ id: poll.id });
+    const ballots = await t.dataSource.getRepository(PollBallot).findBy({ pollId: poll.id });
+    expect(closed.result).toEqual({ ...computePollResult(stored, ballots, { head: stored.chainHead!, count: stored.chainSeq }), bulletinPostId: closed.result!.bulletinPostId });
+    const decision = closed.result!.ownerDecision!;
+    expect(decision.totals).toEqual({ area: 8888 + 12001 + 7550 + 4567 + 3000, owners: 3, units: 5 });
+    // Zhang abstains with one unit, so only Wang counts as an agreeing owner; Zhang's agreeing units' area still agrees.
+    expect(decision.agreeing).toMatchObject({ area: 8888 + 4567 + 7550, units: 3, owners: 1 });
+    expect(decision.participating).toMatchObject({ owners: 3, units: 5 });
+    expect(closed.result!.tally).toMatchObject({ voters: 5, ballotsReceived: 7, superseded: 2, invalid: 0 });
   });
 
   it('lets visitors read topics, deliberations, polls and the board, but never act or see who voted', async () => {
