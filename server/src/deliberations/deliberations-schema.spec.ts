@@ -46,6 +46,42 @@ describe('deliberations migration on SQLite', () => {
   });
 });
 
+describe('count-columns migration', () => {
+  it('fills in the count columns of ballots and the roll totals of owners’ votes set up before it', async () => {
+    const dataSource = await openSqliteScratch({ entities: DELIBERATION_ENTITIES, migrations: [Deliberations1732000005000, CommentReportReview1732000009000, PollVoterRoll1732000012000] });
+    try {
+      const roll = [
+        { unitId: '11', ownerKey: 'user:1', exclusiveArea: 8888, label: '1栋101' },
+        { unitId: '12', ownerKey: 'user:1', exclusiveArea: 4567, label: '1栋102' },
+        { unitId: '13', ownerKey: 'user:2', exclusiveArea: 12001, label: '1栋103' },
+      ];
+      const options = JSON.stringify([{ id: 'agree', label: '同意' }, { id: 'disagree', label: '反对' }, { id: 'abstain', label: '弃权' }]);
+      await dataSource.query(
+        `INSERT INTO polls (id, deliberation_id, community_id, title, type, options, max_choices, opens_at, closes_at, scope_kind, owner_matter, eligible_count, owner_roll, live_counts, created_by_id)
+         VALUES (1, 1, 1, '业主表决', 'approval3', ?, 1, '2026-01-01 00:00:00', '2026-01-02 00:00:00', 'owners', 'other_major', 3, ?, '{}', 1)`,
+        [options, JSON.stringify(roll)],
+      );
+      const ballot = (seq: number, voterKey: string, choice: string) =>
+        dataSource.query(`INSERT INTO poll_ballots (poll_id, seq, voter_key, choice, nonce, cast_at, hash, prev_hash) VALUES (1, ?, ?, ?, 'n', 'c', ?, 'p')`, [seq, voterKey, choice, `h${seq}`]);
+      await ballot(1, 'unit:11', '["disagree"]');
+      await ballot(2, 'unit:13', '["abstain"]');
+      await ballot(3, 'unit:12', '["agree"]');
+
+      await new PollCountColumns1732000013000().up(dataSource.createQueryRunner());
+
+      expect(await dataSource.query('SELECT seq, choice_mask, unit_area, owner_head FROM poll_ballots ORDER BY seq')).toEqual([
+        { seq: 1, choice_mask: 2, unit_area: 8888, owner_head: 1 },
+        { seq: 2, choice_mask: 4, unit_area: 12001, owner_head: null },
+        { seq: 3, choice_mask: 1, unit_area: 4567, owner_head: 1 },
+      ]);
+      const [{ owner_totals }] = await dataSource.query('SELECT owner_totals FROM polls WHERE id = 1');
+      expect(JSON.parse(owner_totals)).toEqual({ area: 25456, owners: 2, units: 3 });
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
+
 const mariadbUrl = mariadbTestUrl();
 (mariadbUrl ? describe : describe.skip)('deliberations migration on MariaDB', () => {
   it('creates exactly the schema the entities describe, reverts the count columns and the report review, then cleanly', async () => {
