@@ -10,10 +10,11 @@ import type { EntityManager } from 'typeorm';
  *
  * What it buys: everything read is in idx_poll_ballots_count, in the order of the GROUP BY, so both databases answer
  * from the index alone, without a sort and without visiting the ballots, and only the groups cross the wire (a
- * handful, plus up to three per owner of several units). The count of an owners' vote of 100,000 ballots over
- * 80,000 units went from 16.7× a bare GROUP BY choice over the same rows to 1.3× on SQLite, and from 4.2× to well
- * under 1× on MariaDB (`npm run bench -- owners-tally`). Guarded by test/api/deliberations*.e2e-spec.ts (the close
- * against the chain's recount) and shared/src/voting/poll-counts.property.spec.ts (the groups' rules).
+ * handful, plus up to three per owner of several units). The count of an owners' vote of 100,000 ballots over 80,000
+ * units, which read every unit's last ballot, took 17–26× a bare GROUP BY choice over the same rows on SQLite and
+ * 3.4–4.2× on MariaDB; it now takes 1.3–1.7× and 0.1–0.5× (`npm run bench -- owners-tally`, a busy 2-core machine).
+ * Guarded by test/api/deliberations.e2e-spec.ts (the close against a recount of every stored ballot) and
+ * shared/src/voting/poll-counts.property.spec.ts (the groups' rules against a by-hand recount).
  */
 const COUNTED_GROUPS =
   'SELECT b.choice_mask AS choice_mask, b.owner_head AS owner_head, COUNT(*) AS n, SUM(b.unit_area) AS area FROM poll_ballots b ' +
