@@ -26,7 +26,7 @@ import { alternate, bareGroupBySql, FINAL_COUNT_TARGET } from './final-count';
 
 const UNITS = 80_000;
 const BALLOTS = 100_000;
-const ROUNDS = 7;
+const ROUNDS = 15;
 
 export interface OwnersTallyBenchResult {
   dialect: 'sqlite' | 'mariadb';
