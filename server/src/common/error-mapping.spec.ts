@@ -101,6 +101,14 @@ describe('mapError', () => {
     expect(mapError(new ApiException(404, 'not_found', '照片不存在')).headers).toBeUndefined();
   });
 
+  it('answers a 429 from any source with the rate-limit code and its Chinese message', () => {
+    expect(mapError(new HttpException('ThrottlerException: Too Many Requests', 429))).toMatchObject({
+      status: 429,
+      unexpected: false,
+      body: { error: 'rate_limited', message: '操作太频繁，请稍后再试' },
+    });
+  });
+
   it('hides the internals of an unexpected error and marks it for logging', () => {
     const mapped = mapError(new TypeError('Cannot read properties of undefined (reading "id")'));
     expect(mapped.status).toBe(500);

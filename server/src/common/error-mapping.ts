@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { ApiErrorBody, ApiErrorCode, SERVICE_ERRORS } from '@linli/shared';
+import { ApiErrorBody, ApiErrorCode, RATE_LIMIT_ERRORS, SERVICE_ERRORS } from '@linli/shared';
 import { QueryFailedError } from 'typeorm';
 import { isDatabaseBusy } from '../database/connection-waits';
 import { ApiException } from './api-exception';
@@ -16,6 +16,7 @@ const DEFAULTS: Record<number, { code: ApiErrorCode; message: string }> = {
   409: { code: 'conflict', message: '该记录已存在或状态已变化，请刷新后重试' },
   413: { code: 'payload_too_large', message: '提交的内容过大' },
   422: { code: 'unprocessable', message: '提交的内容无法处理' },
+  429: { code: 'rate_limited', message: RATE_LIMIT_ERRORS.rate_limited.message },
   502: { code: 'upstream_failed', message: '外部服务暂时不可用，请稍后再试' },
   500: { code: 'internal_error', message: '服务器开小差了，请稍后再试' },
 };

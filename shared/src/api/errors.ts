@@ -1,6 +1,7 @@
 import type { InputErrorCode } from '../input/input-errors';
 import type { MediaErrorCode } from '../media/media-errors';
 import type { ServiceErrorCode } from './service-errors';
+import type { RateLimitErrorCode } from './rate-limit-errors';
 
 /** The one error body every failing API call returns. `error` is a stable machine code; `message` is for people. */
 export interface ApiErrorBody {
@@ -24,4 +25,5 @@ export type ApiErrorCode =
   | 'internal_error'
   | ServiceErrorCode
   | InputErrorCode
-  | MediaErrorCode;
+  | MediaErrorCode
+  | RateLimitErrorCode;
