@@ -1,5 +1,8 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateBy, ValidateIf } from 'class-validator';
 import { BODY_LIMIT_PATTERN } from './body-limit';
+import { isCorsOriginList } from './cors-origins';
+import { isRateLimitRule, type RateLimitBucket, type RateLimitRule } from './rate-limits';
+import { isTrustProxy, type TrustProxy } from './trust-proxy';
 import { isPollResultFieldKeys, type PollResultFieldKeys } from './wechat-template-fields';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -21,6 +24,12 @@ export const MEDIA_MAX_PIXELS_CEILING = 268_402_689;
 
 const whenS3 = (config: AppConfig) => config.mediaStorage === 's3';
 const REQUIRED_FOR_S3 = { message: 'is required when MEDIA_STORAGE=s3' };
+
+const rateLimitRule = () =>
+  ValidateBy({
+    name: 'isRateLimitRule',
+    validator: { validate: isRateLimitRule, defaultMessage: () => 'must look like user=5/min,ip=60/min (windows in s, min or h, at most a day)' },
+  });
 
 /**
  * The server's whole configuration, typed and validated once at start-up.
@@ -84,6 +93,54 @@ export class AppConfig {
 
   @IsBoolean()
   seedOnStart: boolean;
+
+  /** Lets NODE_ENV=production start with development sign-in on (a public demo); logged as a warning at start. */
+  @IsBoolean()
+  allowDevLoginInProduction: boolean;
+
+  /** Serve the OpenAPI docs at /api/docs (off in production unless asked for). */
+  @IsBoolean()
+  apiDocs: boolean;
+
+  /** Cross-origin browser callers allowed besides the server's own origin (see cors-origins.ts). */
+  @ValidateBy({
+    name: 'isCorsOriginList',
+    validator: { validate: isCorsOriginList, defaultMessage: () => 'must be a comma-separated list of origins like https://linli.example.cn' },
+  })
+  corsOrigins: string[];
+
+  /** Which reverse proxies may name the client address in X-Forwarded-For (see trust-proxy.ts). */
+  @ValidateBy({
+    name: 'isTrustProxy',
+    validator: { validate: isTrustProxy, defaultMessage: () => 'must be false, a number of proxy hops, or proxy addresses/CIDR ranges' },
+  })
+  trustProxy: TrustProxy;
+
+  /** Rate limits on sign-in, reports, uploads, comments and topics, ballots and calls that reach WeChat. */
+  @IsBoolean()
+  rateLimitEnabled: boolean;
+
+  /** Prefix of the rate-limit counters in Redis, so deployments (or test runs) sharing one Redis keep apart. */
+  @Matches(/^[\w:.-]{1,64}$/, { message: 'must be 1–64 letters, digits or _:.-' })
+  rateLimitPrefix: string;
+
+  @rateLimitRule()
+  rateLimitSignIn: RateLimitRule;
+
+  @rateLimitRule()
+  rateLimitReports: RateLimitRule;
+
+  @rateLimitRule()
+  rateLimitUploads: RateLimitRule;
+
+  @rateLimitRule()
+  rateLimitDiscussion: RateLimitRule;
+
+  @rateLimitRule()
+  rateLimitBallots: RateLimitRule;
+
+  @rateLimitRule()
+  rateLimitWechat: RateLimitRule;
 
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'must be an http(s) URL' })
   wechatApiBase: string;
@@ -223,6 +280,18 @@ export class AppConfig {
   // setInterval fires at once for periods beyond 2^31-1 ms (about 24.8 days), which would sweep without pause.
   @Max(2_147_483)
   mediaSweepSeconds: number;
+
+  /** Each bucket's rule. */
+  get rateLimits(): Record<RateLimitBucket, RateLimitRule> {
+    return {
+      signIn: this.rateLimitSignIn,
+      reports: this.rateLimitReports,
+      uploads: this.rateLimitUploads,
+      discussion: this.rateLimitDiscussion,
+      ballots: this.rateLimitBallots,
+      wechat: this.rateLimitWechat,
+    };
+  }
 
   get databaseType(): 'sqlite' | 'mysql' {
     return this.databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'mysql';

@@ -245,6 +245,98 @@ describe('loadConfig', () => {
     expect((caught as ConfigError).problems.map((p) => p.split(':')[0])).toContain(name);
   });
 
+  describe('development sign-in in production', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'a-long-enough-production-secret' };
+
+    it('refuses to start with DEMO or DEV_LOGIN on, naming the variable and the override', () => {
+      expect(() => loadConfig({ ...production, DEMO: 'true' })).toThrow(/DEMO: development sign-in[\s\S]*ALLOW_DEV_LOGIN_IN_PRODUCTION=true/);
+      expect(() => loadConfig({ ...production, DEV_LOGIN: '1' })).toThrow(/DEV_LOGIN: development sign-in/);
+      expect(() => loadConfig({ ...production }, { devLogin: true })).toThrow(ConfigError);
+    });
+
+    it('starts when the override says so, or when demo data is seeded without dev sign-in', () => {
+      expect(loadConfig({ ...production, DEMO: 'true', ALLOW_DEV_LOGIN_IN_PRODUCTION: 'true' })).toMatchObject({ devLogin: true, allowDevLoginInProduction: true });
+      expect(loadConfig({ ...production, DEMO: 'true', DEV_LOGIN: 'false' }).devLogin).toBe(false);
+      expect(loadConfig({ ...production }).devLogin).toBe(false);
+    });
+
+    it('needs no override outside production', () => {
+      expect(loadConfig({ DEMO: 'true' }).devLogin).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'test', DEV_LOGIN: 'true' }).devLogin).toBe(true);
+    });
+  });
+
+  it('serves the API docs except in production, unless told otherwise', () => {
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-long-enough-production-secret' }).apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-long-enough-production-secret', API_DOCS: 'true' }).apiDocs).toBe(true);
+    expect(loadConfig({ API_DOCS: 'off' }).apiDocs).toBe(false);
+  });
+
+  it('allows no cross-origin callers and trusts no proxy unless told', () => {
+    expect(loadConfig({})).toMatchObject({ corsOrigins: [], trustProxy: false });
+    expect(loadConfig({ CORS_ORIGINS: 'https://linli.example.cn,https://admin.linli.example.cn', TRUST_PROXY: '10.0.0.0/8' })).toMatchObject({
+      corsOrigins: ['https://linli.example.cn', 'https://admin.linli.example.cn'],
+      trustProxy: ['10.0.0.0/8'],
+    });
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+  });
+
+  it('limits rates with the shipped rules, except under test where tests turn limits on', () => {
+    const config = loadConfig({});
+    expect(config.rateLimitEnabled).toBe(true);
+    expect(config.rateLimits.signIn).toEqual({ ip: { limit: 30, seconds: 60 } });
+    expect(config.rateLimits.ballots).toEqual({ user: { limit: 10, seconds: 60 }, ip: { limit: 1000, seconds: 60 } });
+    expect(config.rateLimitPrefix).toBe('linli:rate-limit:');
+    expect(loadConfig({ NODE_ENV: 'test' }).rateLimitEnabled).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test', RATE_LIMIT_ENABLED: 'true' }).rateLimitEnabled).toBe(true);
+    expect(loadConfig({ RATE_LIMIT_ENABLED: 'false' }).rateLimitEnabled).toBe(false);
+  });
+
+  it("reads each bucket's rule from its own variable", () => {
+    const config = loadConfig({
+      RATE_LIMIT_SIGN_IN: 'ip=10/min',
+      RATE_LIMIT_REPORTS: 'user=3/min',
+      RATE_LIMIT_UPLOADS: 'user=9/min,ip=90/min',
+      RATE_LIMIT_DISCUSSION: 'user=2/10s',
+      RATE_LIMIT_BALLOTS: 'user=5/min,ip=5000/min',
+      RATE_LIMIT_WECHAT: 'ip=20/h',
+      RATE_LIMIT_PREFIX: 'linli:staging:rl:',
+    });
+    expect(config.rateLimits).toEqual({
+      signIn: { ip: { limit: 10, seconds: 60 } },
+      reports: { user: { limit: 3, seconds: 60 } },
+      uploads: { user: { limit: 9, seconds: 60 }, ip: { limit: 90, seconds: 60 } },
+      discussion: { user: { limit: 2, seconds: 10 } },
+      ballots: { user: { limit: 5, seconds: 60 }, ip: { limit: 5000, seconds: 60 } },
+      wechat: { ip: { limit: 20, seconds: 3600 } },
+    });
+    expect(config.rateLimitPrefix).toBe('linli:staging:rl:');
+  });
+
+  it.each([
+    [{ RATE_LIMIT_REPORTS: 'lots' }, 'RATE_LIMIT_REPORTS'],
+    [{ RATE_LIMIT_BALLOTS: 'user=0/min' }, 'RATE_LIMIT_BALLOTS'],
+    [{ RATE_LIMIT_SIGN_IN: 'ip=5/week' }, 'RATE_LIMIT_SIGN_IN'],
+    [{ RATE_LIMIT_ENABLED: 'sometimes' }, 'RATE_LIMIT_ENABLED'],
+    [{ RATE_LIMIT_PREFIX: 'has spaces' }, 'RATE_LIMIT_PREFIX'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: 'the-proxy' }, 'TRUST_PROXY'],
+    [{ CORS_ORIGINS: 'null' }, 'CORS_ORIGINS'],
+    [{ CORS_ORIGINS: '*' }, 'CORS_ORIGINS'],
+    [{ API_DOCS: 'maybe' }, 'API_DOCS'],
+    [{ ALLOW_DEV_LOGIN_IN_PRODUCTION: 'please' }, 'ALLOW_DEV_LOGIN_IN_PRODUCTION'],
+  ])('refuses %p, naming %s', (env, name) => {
+    let caught: unknown;
+    try {
+      loadConfig(env);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect(new Set((caught as ConfigError).problems.map((p) => p.split(':')[0]))).toEqual(new Set([name]));
+  });
+
   it('lists every bad variable by its environment name in one error', () => {
     let caught: unknown;
     try {

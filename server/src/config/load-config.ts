@@ -4,7 +4,10 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { AppConfig } from './app-config';
+import { parseCorsOrigins } from './cors-origins';
+import { DEFAULT_RATE_LIMITS, parseRateLimitRule, type RateLimitBucket, type RateLimitRule } from './rate-limits';
 import { REPO_ROOT } from './repo-root';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy';
 import { DEFAULT_POLL_RESULT_FIELDS, parsePollResultFields, type PollResultFieldKeys } from './wechat-template-fields';
 
 /** Only for development; production refuses to start without JWT_SECRET. */
@@ -24,6 +27,18 @@ const ENV_NAMES: Record<string, string> = {
   devLogin: 'DEV_LOGIN',
   demo: 'DEMO',
   seedOnStart: 'SEED_ON_START',
+  allowDevLoginInProduction: 'ALLOW_DEV_LOGIN_IN_PRODUCTION',
+  apiDocs: 'API_DOCS',
+  corsOrigins: 'CORS_ORIGINS',
+  trustProxy: 'TRUST_PROXY',
+  rateLimitEnabled: 'RATE_LIMIT_ENABLED',
+  rateLimitPrefix: 'RATE_LIMIT_PREFIX',
+  rateLimitSignIn: 'RATE_LIMIT_SIGN_IN',
+  rateLimitReports: 'RATE_LIMIT_REPORTS',
+  rateLimitUploads: 'RATE_LIMIT_UPLOADS',
+  rateLimitDiscussion: 'RATE_LIMIT_DISCUSSION',
+  rateLimitBallots: 'RATE_LIMIT_BALLOTS',
+  rateLimitWechat: 'RATE_LIMIT_WECHAT',
   wechatApiBase: 'WECHAT_API_BASE',
   wechatTimeoutMs: 'WECHAT_TIMEOUT_MS',
   wechatAppId: 'WECHAT_APPID',
@@ -93,6 +108,18 @@ function parseFieldKeys(value: string | undefined, fallback: PollResultFieldKeys
   return parsePollResultFields(text) ?? text;
 }
 
+/** The bucket's rule, or the text itself when it does not parse, so validation reports it. */
+function parseRule(value: string | undefined, bucket: RateLimitBucket): RateLimitRule | string {
+  const text = blankToUndefined(value) ?? DEFAULT_RATE_LIMITS[bucket];
+  return parseRateLimitRule(text) ?? text;
+}
+
+function parseList<T>(value: string | undefined, fallback: T, parse: (text: string) => T | null): T | string {
+  const text = blankToUndefined(value);
+  if (text === undefined) return fallback;
+  return parse(text) ?? text;
+}
+
 function describe(errors: ValidationError[]): string[] {
   return errors.flatMap((error) => {
     const name = ENV_NAMES[error.property] ?? error.property;
@@ -126,6 +153,19 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     devLogin: parseBoolean(env.DEV_LOGIN, demo === true),
     demo,
     seedOnStart: parseBoolean(env.SEED_ON_START, false),
+    allowDevLoginInProduction: parseBoolean(env.ALLOW_DEV_LOGIN_IN_PRODUCTION, false),
+    apiDocs: parseBoolean(env.API_DOCS, nodeEnv !== 'production'),
+    corsOrigins: parseList<string[]>(env.CORS_ORIGINS, [], parseCorsOrigins),
+    trustProxy: parseList<TrustProxy>(env.TRUST_PROXY, false, parseTrustProxy),
+    // Like the sweeps: the API tests sign in and post far more than a person would, so they ask for limits.
+    rateLimitEnabled: parseBoolean(env.RATE_LIMIT_ENABLED, nodeEnv !== 'test'),
+    rateLimitPrefix: blankToUndefined(env.RATE_LIMIT_PREFIX) ?? 'linli:rate-limit:',
+    rateLimitSignIn: parseRule(env.RATE_LIMIT_SIGN_IN, 'signIn'),
+    rateLimitReports: parseRule(env.RATE_LIMIT_REPORTS, 'reports'),
+    rateLimitUploads: parseRule(env.RATE_LIMIT_UPLOADS, 'uploads'),
+    rateLimitDiscussion: parseRule(env.RATE_LIMIT_DISCUSSION, 'discussion'),
+    rateLimitBallots: parseRule(env.RATE_LIMIT_BALLOTS, 'ballots'),
+    rateLimitWechat: parseRule(env.RATE_LIMIT_WECHAT, 'wechat'),
     wechatApiBase: (blankToUndefined(env.WECHAT_API_BASE) ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
     wechatTimeoutMs: parseInteger(env.WECHAT_TIMEOUT_MS, 5000),
     wechatAppId: blankToUndefined(env.WECHAT_APPID),
@@ -164,6 +204,14 @@ export function loadConfig(env: Env, overrides: Partial<AppConfig> = {}): AppCon
     mediaSweepSeconds: parseInteger(env.MEDIA_SWEEP_SECONDS, nodeEnv === 'test' ? 0 : 600),
     ...overrides,
   };
+
+  // A demo that went live by accident hands anyone any account: production refuses dev sign-in unless told twice.
+  if (raw.nodeEnv === 'production' && raw.devLogin === true && raw.allowDevLoginInProduction !== true) {
+    const named = blankToUndefined(env.DEV_LOGIN) === undefined && raw.demo === true ? 'DEMO' : 'DEV_LOGIN';
+    problems.push(
+      `${named}: development sign-in lets anyone sign in as anyone; it is refused when NODE_ENV=production unless ALLOW_DEV_LOGIN_IN_PRODUCTION=true`,
+    );
+  }
 
   const config = plainToInstance(AppConfig, raw);
   problems.push(...describe(validateSync(config, { skipMissingProperties: false })));
