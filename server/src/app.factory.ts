@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
+import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import { MEDIA_MAX_UPLOAD_BYTES, SERVICE_ERRORS } from '@linli/shared';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { corsOrigins } from './common/cors';
 import { Draining } from './common/draining';
 import { BUSY_RETRY_AFTER_SECONDS } from './common/error-mapping';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
@@ -19,6 +21,8 @@ import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { bodyLimitBytes } from './config/body-limit';
 import { loadConfigFromEnvironment } from './config/environment';
+import { contentSecurityPolicy } from './h5/h5-csp';
+import { h5ScriptHashes, serveH5 } from './h5/h5-static';
 
 export const API_PREFIX = 'api';
 
@@ -44,11 +48,16 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
     // While closing, requests on open keep-alive connections are refused by the onRequest hook below, in the
     // one error shape, rather than by Fastify's own English 503.
     return503OnClosing: false,
+    // Only a configured proxy may name the client in X-Forwarded-For (rate limits count by client address).
+    trustProxy: config.trustProxy,
   });
   // bodyParser: false — the JSON parser is registered below, with its empty-body rule.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.flushLogs();
+  if (config.nodeEnv === 'production' && config.devLogin) {
+    new NestLogger('Startup').warn('DEVELOPMENT SIGN-IN IS ON IN PRODUCTION (ALLOW_DEV_LOGIN_IN_PRODUCTION=true): anyone can sign in as any user');
+  }
 
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   // Declared up front so every request object has the same shape (set by the authentication guard).
@@ -84,25 +93,36 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
     else parseJson(req, body as string, done);
   });
   await app.register(fastifyMultipart, { limits: { fileSize: MEDIA_MAX_UPLOAD_BYTES } });
-  // The H5 build is optional: API-only deployments and tests run without it. Its router uses the URL's hash,
-  // so files are all there is to serve; a missing file falls through to the JSON 404.
-  if (existsSync(config.h5Dir)) await app.register(fastifyStatic, { root: config.h5Dir, prefix: '/' });
+  const h5 = existsSync(config.h5Dir);
+  // Security headers on every answer, API and H5 alike; the CSP allows the H5 build's one inline script by hash.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(h5 ? h5ScriptHashes(config.h5Dir) : []) },
+    // The mini-program's photo URLs may be shown by an allowed cross-origin page (CORS_ORIGINS) of the same site.
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+  // Small answers (most of the API's JSON) are sent as they are: compressing them costs more than it saves.
+  // Request bodies are never inflated (no zip bombs through uploads).
+  await app.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
+  // The H5 build is optional: API-only deployments and tests run without it.
+  if (h5) await serveH5(fastify, config.h5Dir);
 
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableCors({ origin: true, credentials: false, exposedHeaders: [REQUEST_ID_HEADER] });
+  app.enableCors({ origin: corsOrigins(config), credentials: false, exposedHeaders: [REQUEST_ID_HEADER] });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('邻里 linli API')
-      .setDescription('居民参与平台：随手拍、议事协商、党员志愿服务')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
+  if (config.apiDocs) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('邻里 linli API')
+        .setDescription('居民参与平台：随手拍、议事协商、党员志愿服务')
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup(`${API_PREFIX}/docs`, app, document);
+  }
 
   await app.init();
   await fastify.ready();

@@ -6,7 +6,7 @@ import { mapError } from './error-mapping';
 const logger = new Logger('ApiError');
 
 /** Maps the error, logs it when unexpected, and answers with ApiErrorBody unless a response has begun. */
-function sendApiError(error: unknown, req: FastifyRequest, reply: FastifyReply): void {
+export function sendApiError(error: unknown, req: FastifyRequest, reply: FastifyReply): void {
   const mapped = mapError(error);
   const requestId = req.id;
   if (mapped.unexpected) {
