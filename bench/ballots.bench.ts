@@ -76,7 +76,8 @@ async function startServer(): Promise<Harness> {
     dir = mkdtempSync(join(tmpdir(), 'linli-ballots-'));
     databaseUrl = `sqlite:${join(dir, 'bench.sqlite')}`;
   }
-  const app = await createApp({ databaseUrl, devLogin: true, seedOnStart: false, demo: false, logLevel: 'silent', h5Dir: '/nonexistent-h5' });
+  // The ballot path is measured, not the rate limits: 50 voters share one address here.
+  const app = await createApp({ databaseUrl, devLogin: true, seedOnStart: false, demo: false, logLevel: 'silent', h5Dir: '/nonexistent-h5', rateLimitEnabled: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return {

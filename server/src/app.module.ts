@@ -14,6 +14,7 @@ import { GridsModule } from './grids/grids.module';
 import { HealthModule } from './health/health.module';
 import { MediaModule } from './media/media.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { RedisModule } from './redis/redis.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { ResidenciesModule } from './residencies/residencies.module';
@@ -35,6 +36,7 @@ export class AppModule {
         RedisModule,
         // Timers of periodic sweeps (the case deadline sweep); each feature registers its own interval.
         ScheduleModule.forRoot(),
+        RateLimitModule,
         AuthModule,
         UsersModule,
         ResidenciesModule,

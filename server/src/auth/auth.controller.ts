@@ -7,6 +7,7 @@ import { AuthService } from './auth.service';
 import { DevLoginDto } from './dto/dev-login.dto';
 import { WechatLoginDto } from './dto/wechat-login.dto';
 import { Public } from './public.decorator';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -19,6 +20,8 @@ export class AuthController {
   @Post('wechat')
   @HttpCode(200)
   @Public()
+  // Each code costs a call to WeChat's server, so bad codes are limited before that call.
+  @RateLimit('signIn', 'wechat')
   @ApiOkResponse({ description: '以微信 code 登录，返回访问令牌与用户资料' })
   wechat(@Body() body: WechatLoginDto): Promise<LoginResponse> {
     return this.auth.loginWithWechat(body.code);
@@ -27,6 +30,7 @@ export class AuthController {
   @Post('dev')
   @HttpCode(200)
   @Public()
+  @RateLimit('signIn')
   @ApiOkResponse({ description: '开发登录（仅在开启 DEV_LOGIN 或 DEMO 时可用）' })
   dev(@Body() body: DevLoginDto): Promise<LoginResponse> {
     this.requireDevLogin();

@@ -24,6 +24,7 @@ import {
 } from './dto/case-actions.dto';
 import { CasePageQueryDto, NearbyCasesQueryDto } from './dto/case-queries.dto';
 import { SubmitReportDto } from './dto/submit-report.dto';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 
 /** Snap-and-report over HTTP: reports, case pages, joining, and the handlers' actions. */
 @ApiTags('cases')
@@ -40,6 +41,7 @@ export class CasesController {
 
   @Post()
   @Permission('case.report')
+  @RateLimit('reports')
   @ApiOkResponse({ description: '提交随手拍；同一 clientKey 重复提交返回同一件（200），新建返回 201' })
   async submit(@CurrentUser() user: AuthUser, @Body() body: SubmitReportDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<CaseDetail> {
     const outcome = await this.intake.submit(user.id, body, req.id);

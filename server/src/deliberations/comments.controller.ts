@@ -6,6 +6,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Permission } from '../auth/permission.decorator';
 import { CommentsService } from './comments.service';
 import { ReasonDto } from './dto/deliberation.dto';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 
 @ApiTags('deliberations')
 @ApiBearerAuth()
@@ -29,6 +30,7 @@ export class CommentsController {
   @Post(':id/report')
   @HttpCode(204)
   @Permission('deliberation.participate')
+  @RateLimit('discussion')
   report(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: ReasonDto): Promise<void> {
     return this.comments.report(user, id, body.reason);
   }

@@ -8,6 +8,7 @@ import { CommentsService } from './comments.service';
 import { DeliberationsService } from './deliberations.service';
 import { CommentInputDto, CommentListQueryDto, DeliberationOpenDto, MinutesInputDto } from './dto/deliberation.dto';
 import { PageQueryDto } from './dto/topic.dto';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 
 @ApiTags('deliberations')
 @ApiBearerAuth()
@@ -58,6 +59,7 @@ export class DeliberationsController {
 
   @Post('deliberations/:id/comments')
   @Permission('deliberation.participate')
+  @RateLimit('discussion')
   comment(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: CommentInputDto): Promise<DeliberationCommentView> {
     return this.comments.add(user, id, body);
   }

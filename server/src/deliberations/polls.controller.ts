@@ -15,6 +15,7 @@ import { BallotsService } from './ballots.service';
 import { BallotInputDto, PollInputDto } from './dto/poll.dto';
 import { PollChainService } from './poll-chain.service';
 import { PollsService } from './polls.service';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 
 @ApiTags('deliberations')
 @ApiBearerAuth()
@@ -47,6 +48,7 @@ export class PollsController {
   /** 201 with the receipt; 200 with the same receipt when the Idempotency-Key was seen before. */
   @Post('polls/:id/ballots')
   @Permission('deliberation.participate')
+  @RateLimit('ballots')
   async cast(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIntPipe) id: number,

@@ -6,6 +6,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { communityFromParam, Permission } from '../auth/permission.decorator';
 import { TopicInputDto, TopicListQueryDto, TopicReviewDto } from './dto/topic.dto';
 import { TopicsService } from './topics.service';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 
 @ApiTags('deliberations')
 @ApiBearerAuth()
@@ -15,6 +16,7 @@ export class TopicsController {
 
   @Post('communities/:communityId/topics')
   @Permission('deliberation.participate', communityFromParam())
+  @RateLimit('discussion')
   propose(@CurrentUser() user: AuthUser, @Param('communityId', ParseIntPipe) communityId: number, @Body() body: TopicInputDto): Promise<DeliberationTopicView> {
     return this.topics.propose(user, communityId, body);
   }

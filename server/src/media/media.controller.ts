@@ -9,6 +9,7 @@ import { MediaException } from './media-errors';
 import { MediaService, MediaVariant } from './media.service';
 import { readUploadedPhoto } from './photo-part';
 import { toUploadedPhoto } from './uploaded-photo';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_\-:.]{1,64}$/;
 
@@ -29,6 +30,7 @@ export class MediaController {
   @Post('photos')
   @HttpCode(201)
   @Permission('media.upload')
+  @RateLimit('uploads')
   async upload(
     @CurrentUser() user: AuthUser,
     @Req() req: FastifyRequest,

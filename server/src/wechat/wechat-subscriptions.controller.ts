@@ -7,6 +7,7 @@ import { CurrentUser } from '../auth/current-user.decorator';
 import { Permission } from '../auth/permission.decorator';
 import { WechatSubscriptionDto } from './dto/wechat-subscription.dto';
 import { WechatSubscriptionsService } from './wechat-subscriptions.service';
+import { RateLimit } from '../rate-limit/rate-limit.decorator';
 
 /** The signed-in person's consents to WeChat subscription messages (订阅消息). */
 @ApiTags('wechat')
@@ -18,6 +19,7 @@ export class WechatSubscriptionsController {
   // How one's own notifications reach one: the same reach as reading them, anyone signed in, for themselves.
   @Post()
   @Permission('notification.read')
+  @RateLimit('wechat')
   @ApiCreatedResponse({ description: '已记录：结果出来时发一条微信订阅消息' })
   @ApiOkResponse({ description: '之前已记录过' })
   async subscribe(

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../../server/src/app.factory';
@@ -25,7 +26,8 @@ export interface TestAppOptions {
 /**
  * The real server on a throw-away database: in-memory SQLite by default; with a mysql:// DATABASE_URL
  * a fresh MariaDB database per app. Migrations run, the demo seed is loaded, dev login is on, logs are
- * silent unless LOG_LEVEL asks otherwise.
+ * silent unless LOG_LEVEL asks otherwise. Rate limits are off (NODE_ENV=test) unless a test turns them on; their
+ * counters get a prefix of the app's own, so test files sharing one Redis never share a budget.
  */
 export async function startTestApp(overrides: Partial<AppConfig> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const envUrl = process.env.DATABASE_URL;
@@ -45,6 +47,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}, options: 
       demo: false,
       logLevel: (process.env.LOG_LEVEL as AppConfig['logLevel']) ?? 'silent',
       h5Dir: '/nonexistent-h5-dir-for-api-tests',
+      rateLimitPrefix: `linli-test:${randomUUID()}:`,
       ...overrides,
     });
   } catch (error) {
