@@ -27,7 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: {
       '@linli/shared': sharedSource,
     },
-    copy: { patterns: [], options: {} },
+    // The browser tab's icon; only the H5 build is a web page.
+    copy: { patterns: platform === 'h5' ? [{ from: 'src/favicon.ico', to: 'dist/h5/favicon.ico' }] : [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
