@@ -54,6 +54,8 @@ async function main(): Promise<void> {
     databaseUrl,
     jwtSecret: 'bench-secret-bench-secret-bench',
     devLogin: true,
+    // Production settings, but the bench signs its reader in through the dev sign-in.
+    allowDevLoginInProduction: true,
     seedOnStart: true,
     demo: false,
     logLevel: 'info',

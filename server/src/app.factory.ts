@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { existsSync } from 'node:fs';
 import fastifyCompress from '@fastify/compress';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { MEDIA_MAX_UPLOAD_BYTES, SERVICE_ERRORS } from '@linli/shared';
 import { INestApplication, Logger as NestLogger } from '@nestjs/common';
@@ -17,6 +16,7 @@ import { Draining } from './common/draining';
 import { BUSY_RETRY_AFTER_SECONDS } from './common/error-mapping';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
 import { logRequestCompleted } from './common/request-log';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { bodyLimitBytes } from './config/body-limit';
@@ -67,8 +67,17 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   // begun, new requests are refused (health answers for itself, with 503 and `draining`).
   const draining = app.get(Draining);
   const healthUrl = `/${API_PREFIX}/health`;
+  const h5 = existsSync(config.h5Dir);
+  // Security headers on every answer, API and H5 alike (see security-headers.ts for why they are computed once);
+  // the CSP allows the H5 build's one inline script by hash.
+  const security = securityHeaders({
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(h5 ? h5ScriptHashes(config.h5Dir) : []) },
+    // The mini-program's photo URLs may be shown by an allowed cross-origin page (CORS_ORIGINS) of the same site.
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.raw.setHeader(REQUEST_ID_HEADER, req.id);
+    void reply.headers(security);
     if (draining.active && req.url !== healthUrl) {
       const { status, message } = SERVICE_ERRORS.shutting_down;
       void reply
@@ -93,13 +102,6 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
     else parseJson(req, body as string, done);
   });
   await app.register(fastifyMultipart, { limits: { fileSize: MEDIA_MAX_UPLOAD_BYTES } });
-  const h5 = existsSync(config.h5Dir);
-  // Security headers on every answer, API and H5 alike; the CSP allows the H5 build's one inline script by hash.
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(h5 ? h5ScriptHashes(config.h5Dir) : []) },
-    // The mini-program's photo URLs may be shown by an allowed cross-origin page (CORS_ORIGINS) of the same site.
-    crossOriginResourcePolicy: { policy: 'same-site' },
-  });
   // Small answers (most of the API's JSON) are sent as they are: compressing them costs more than it saves.
   // Request bodies are never inflated (no zip bombs through uploads).
   await app.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
