@@ -12,6 +12,7 @@ import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { corsOrigins } from './common/cors';
+import { CorsIoAdapter } from './common/cors-io-adapter';
 import { Draining } from './common/draining';
 import { BUSY_RETRY_AFTER_SECONDS } from './common/error-mapping';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id';
@@ -111,7 +112,9 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.enableCors({ origin: corsOrigins(config), credentials: false, exposedHeaders: [REQUEST_ID_HEADER] });
+  const origins = corsOrigins(config);
+  app.enableCors({ origin: origins, credentials: false, exposedHeaders: [REQUEST_ID_HEADER] });
+  app.useWebSocketAdapter(new CorsIoAdapter(app, origins));
 
   if (config.apiDocs) {
     const document = SwaggerModule.createDocument(

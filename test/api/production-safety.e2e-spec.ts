@@ -1,3 +1,4 @@
+import { LIVE_PATH } from '@linli/shared';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -126,6 +127,13 @@ describe('CORS', () => {
       expect(res.headers['access-control-allow-origin']).toBeUndefined();
       const preflight = await t.request.options('/api/cases').set('Origin', origin).set('Access-Control-Request-Method', 'POST');
       expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+      const polling = await t.request.get(`${LIVE_PATH}/?EIO=4&transport=polling`).set('Origin', origin).expect(200);
+      expect(polling.headers['access-control-allow-origin']).toBeUndefined();
+    });
+
+    it("applies the same rule to the live socket's long-polling transport", async () => {
+      const res = await t.request.get(`${LIVE_PATH}/?EIO=4&transport=polling`).set('Origin', 'https://linli.example.cn').expect(200);
+      expect(res.headers['access-control-allow-origin']).toBe('https://linli.example.cn');
     });
   });
 

@@ -40,8 +40,7 @@ type LiveSocket = Socket<any, any, any, LiveSocketData & { queue?: Promise<unkno
   namespace: LIVE_NAMESPACE,
   path: LIVE_PATH,
   serveClient: false,
-  // Tokens travel in the handshake body, not in cookies, so any origin (the H5 dev server) may connect.
-  cors: { origin: true },
+  // CORS for the long-polling transport is the API's own rule (CORS_ORIGINS), set by CorsIoAdapter.
 })
 export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<LiveSocket>, OnGatewayDisconnect<LiveSocket> {
   private readonly logger = new Logger(LiveGateway.name);
