@@ -3,14 +3,14 @@ import { existsSync } from 'node:fs';
 import fastifyCompress from '@fastify/compress';
 import fastifyMultipart from '@fastify/multipart';
 import { MEDIA_MAX_UPLOAD_BYTES, SERVICE_ERRORS } from '@linli/shared';
-import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { HttpException, INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { ApiExceptionFilter } from './common/api-exception.filter';
+import { ApiExceptionFilter, sendApiError } from './common/api-exception.filter';
 import { corsOrigins } from './common/cors';
 import { CorsIoAdapter } from './common/cors-io-adapter';
 import { Draining } from './common/draining';
@@ -37,6 +37,14 @@ export const API_PREFIX = 'api';
 export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INestApplication> {
   const config = loadConfigFromEnvironment(overrides);
   const bodyLimit = bodyLimitBytes(config.bodyLimit);
+  const h5 = existsSync(config.h5Dir);
+  // Security headers on every answer, API and H5 alike (see security-headers.ts for why they are computed once);
+  // the CSP allows the H5 build's one inline script by hash.
+  const security = securityHeaders({
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(h5 ? h5ScriptHashes(config.h5Dir) : []) },
+    // The mini-program's photo URLs may be shown by an allowed cross-origin page (CORS_ORIGINS) of the same site.
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
   const adapter = new FastifyAdapter({
     bodyLimit,
     genReqId: requestIdFor,
@@ -51,6 +59,12 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
     return503OnClosing: false,
     // Only a configured proxy may name the client in X-Forwarded-For (rate limits count by client address).
     trustProxy: config.trustProxy,
+    // A URL that does not decode (`/%E0%A4%A`) is refused before any route or hook: in the one error shape too.
+    frameworkErrors: (error: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
+      void reply.headers(security);
+      reply.raw.setHeader(REQUEST_ID_HEADER, req.id);
+      sendApiError(new HttpException(error.message, error.statusCode ?? 400), req, reply);
+    },
   });
   // bodyParser: false — the JSON parser is registered below, with its empty-body rule.
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, { bufferLogs: true, bodyParser: false });
@@ -68,14 +82,6 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   // begun, new requests are refused (health answers for itself, with 503 and `draining`).
   const draining = app.get(Draining);
   const healthUrl = `/${API_PREFIX}/health`;
-  const h5 = existsSync(config.h5Dir);
-  // Security headers on every answer, API and H5 alike (see security-headers.ts for why they are computed once);
-  // the CSP allows the H5 build's one inline script by hash.
-  const security = securityHeaders({
-    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(h5 ? h5ScriptHashes(config.h5Dir) : []) },
-    // The mini-program's photo URLs may be shown by an allowed cross-origin page (CORS_ORIGINS) of the same site.
-    crossOriginResourcePolicy: { policy: 'same-site' },
-  });
   fastify.addHook('onRequest', (req, reply, done) => {
     reply.raw.setHeader(REQUEST_ID_HEADER, req.id);
     void reply.headers(security);

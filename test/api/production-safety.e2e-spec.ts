@@ -96,6 +96,12 @@ describe('security headers, H5 delivery and static paths', () => {
     expect(res.text).not.toContain('secret');
   });
 
+  it.each(['/%E0%A4%A', '/api/cases/%E0%A4%A'])('answers %s, which does not decode, with 400 in the one error shape', async (path) => {
+    const res = await t.request.get(path).expect(400);
+    expect(res.body).toEqual({ statusCode: 400, error: 'bad_request', message: expect.stringMatching(/[\u4e00-\u9fff]/), requestId: expect.any(String) });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
   it('answers a missing file with the JSON 404', async () => {
     const res = await t.request.get('/js/missing.0123abcd.js').expect(404);
     expect(res.body).toMatchObject({ statusCode: 404, error: 'not_found' });
