@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createUser } from './support/factories';
 import { startTestApp, type TestApp } from './support/test-app';
 
 const INLINE_SCRIPT = '!function(n){n.document.documentElement.style.fontSize="20px"}(window);';
@@ -182,5 +183,23 @@ describe('API docs', () => {
     const res = await t.request.get('/api/docs').expect(200);
     expect(res.headers['content-type']).toMatch(/html/);
     await t.request.get('/api/docs-json').expect(200);
+  });
+});
+
+describe('development sign-in in production', () => {
+  const production = { nodeEnv: 'production' as const, jwtSecret: 'a-long-enough-production-secret', devLogin: true };
+
+  it('keeps the server from starting', async () => {
+    await expect(startTestApp(production, { seed: false })).rejects.toThrow(/development sign-in[\s\S]*ALLOW_DEV_LOGIN_IN_PRODUCTION=true/);
+  });
+
+  it('starts, with dev sign-in working, when the override says so', async () => {
+    const t = await startTestApp({ ...production, allowDevLoginInProduction: true }, { seed: false });
+    try {
+      const user = await createUser(t.dataSource, { name: '演示用户' });
+      expect((await t.request.post('/api/auth/dev').send({ userId: user.id })).status).toBe(200);
+    } finally {
+      await t.close();
+    }
   });
 });
