@@ -1,7 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerModuleOptions, ThrottlerStorage } from '@nestjs/throttler';
-import type { FastifyReply } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { RateLimitErrors } from './rate-limit-errors';
 
@@ -25,9 +24,7 @@ export class RateLimitGuard extends ThrottlerGuard {
     return !this.config.rateLimitEnabled;
   }
 
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    const retryAfterSeconds = Math.max(1, detail.timeToBlockExpire);
-    void context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(retryAfterSeconds));
-    throw RateLimitErrors.limited(retryAfterSeconds);
+  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw RateLimitErrors.limited(Math.max(1, detail.timeToBlockExpire));
   }
 }
