@@ -123,7 +123,9 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   const origins = corsOrigins(config);
-  app.enableCors({ origin: origins, credentials: false, exposedHeaders: [REQUEST_ID_HEADER] });
+  // Same-origin only (no CORS_ORIGINS in production): no CORS hook at all, rather than one that runs on every
+  // request to add nothing; a cross-origin call then gets no CORS headers, and a preflight the JSON 404.
+  if (origins) app.enableCors({ origin: origins, credentials: false, exposedHeaders: [REQUEST_ID_HEADER] });
   app.useWebSocketAdapter(new CorsIoAdapter(app, origins));
 
   if (config.apiDocs) {
