@@ -98,16 +98,7 @@ function roll(rand: () => number): PollRollUnit[] {
 }
 
 /** Stores an owners' vote with its roll and BALLOTS chained ballots straight into the tables. */
-/**
- * On MariaDB the roll's TEXT column holds 64 KB, about 700 units: widened here so the count of a large vote can be
- * measured at all. (The count does not read the roll; storing large rolls is a schema change of its own.)
- */
-async function widenRollColumn(db: Database): Promise<void> {
-  if (db.dialect === 'mariadb') await db.ds.query('ALTER TABLE polls MODIFY owner_roll LONGTEXT NULL');
-}
-
 async function seed(db: Database): Promise<{ poll: Poll; ballots: { voterKey: string; seq: number; choice: string[] }[] }> {
-  await widenRollColumn(db);
   const rand = seeded(278);
   const units = roll(rand);
   const index = indexOwnerRoll(ownerUnitsOf(units));

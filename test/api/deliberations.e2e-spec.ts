@@ -271,6 +271,28 @@ describe('deliberation and voting (/api)', () => {
     expect(board.items[0].body).toContain('决议未通过');
   });
 
+  it('holds the roll of an owners’ vote over a community of 1 500 units (past what a TEXT column holds on MariaDB)', async () => {
+    const n = await Neighbourhood.create(t);
+    const developer = await n.resident({ owner: { area: 88.5 } });
+    const units = 1_500;
+    const households = await t.dataSource.getRepository(Household).save(
+      Array.from({ length: units - 1 }, (_, i) => ({ communityId: n.org.community.id, gridId: null, building: `${1 + Math.floor(i / 100)}栋`, unit: '1单元', room: unique(`R${i}`) })),
+      { chunk: 200 },
+    );
+    await t.dataSource.getRepository(Residency).save(
+      households.map((h) => ({ userId: developer.id, householdId: h.id, relation: 'owner' as const, exclusiveArea: 90.25, status: 'verified' as const })),
+      { chunk: 200 },
+    );
+    const d = await n.deliberation(developer, { kind: 'owners' });
+    const poll = await n.poll(d.id, { title: '使用专项维修资金', type: 'approval3', options: undefined, ownerMatter: 'other_major' });
+    expect(poll.eligibleCount).toBe(units);
+    expect((await n.post(developer.token, `/polls/${poll.id}/ballots`, { choice: ['agree'], unitId: developer.household.id })).status).toBe(201);
+    await n.expire(poll.id);
+    const decision = ((await n.get(null, `/polls/${poll.id}`)).body as DeliberationPollView).result!.ownerDecision!;
+    expect(decision.totals).toEqual({ area: 8850 + (units - 1) * 9025, owners: 1, units });
+    expect(decision.participating).toMatchObject({ units: 1, owners: 1 });
+  });
+
   it('closes an owners’ vote with the result a recount of every ballot gives: revotes, and an owner of several units voting both ways', async () => {
     const n = await Neighbourhood.create(t);
     const zhang = await n.resident({ owner: { area: 88.88 } });

@@ -5,9 +5,10 @@ import { Deliberations1732000005000 } from '../database/migrations/1732000005000
 import { CommentReportReview1732000009000 } from '../database/migrations/1732000009000-comment-report-review';
 import { PollVoterRoll1732000012000 } from '../database/migrations/1732000012000-poll-voter-roll';
 import { PollCountColumns1732000013000 } from '../database/migrations/1732000013000-poll-count-columns';
+import { PollRollsLongtext1732000014000, WIDENED_ROLL_COLUMNS } from '../database/migrations/1732000014000-poll-rolls-longtext';
 import { DELIBERATION_ENTITIES } from './entities';
 
-const SCOPE: ScratchScope = { entities: DELIBERATION_ENTITIES, migrations: [Deliberations1732000005000, CommentReportReview1732000009000, PollVoterRoll1732000012000, PollCountColumns1732000013000] };
+const SCOPE: ScratchScope = { entities: DELIBERATION_ENTITIES, migrations: [Deliberations1732000005000, CommentReportReview1732000009000, PollVoterRoll1732000012000, PollCountColumns1732000013000, PollRollsLongtext1732000014000] };
 
 /** What the report-review migration adds to the reports; reverting it must leave the rest. */
 const HANDLING_COLUMNS = ['handled_at', 'handled_by_id', 'outcome', 'handling_note'];
@@ -25,6 +26,9 @@ describe('deliberations migration on SQLite', () => {
   it('creates exactly the schema the entities describe, reverts the count columns and the report review, then to nothing', async () => {
     const dataSource = await openSqliteScratch(SCOPE);
     try {
+      expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+      await dataSource.undoLastMigration();
+      // The rolls' LONGTEXT is MariaDB's alone: on SQLite its migration changes nothing either way.
       expect(await pendingSchemaChanges(dataSource)).toEqual([]);
       await dataSource.undoLastMigration();
       const ballotColumns: Array<{ name: string }> = await dataSource.query(`PRAGMA table_info('poll_ballots')`);
@@ -87,6 +91,16 @@ const mariadbUrl = mariadbTestUrl();
   it('creates exactly the schema the entities describe, reverts the count columns and the report review, then cleanly', async () => {
     const scratch = await openMariadbScratch(mariadbUrl!, 'linli_scratch_k_schema', SCOPE);
     try {
+      // The entities say `text` for both databases; on MariaDB the rolls are LONGTEXT on purpose (TEXT holds 64 KB,
+      // an owners' roll of about 700 units), and that is the only difference.
+      const types: Array<{ name: string; type: string }> = await scratch.dataSource.query(
+        `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'polls' AND column_name IN (?, ?) ORDER BY column_name`,
+        [...WIDENED_ROLL_COLUMNS],
+      );
+      expect(types).toEqual([...WIDENED_ROLL_COLUMNS].sort().map((name) => ({ name, type: 'longtext' })));
+      const widened = (query: string) => WIDENED_ROLL_COLUMNS.some((c) => query.includes(`\`${c}\``));
+      expect((await pendingSchemaChanges(scratch.dataSource)).filter((q) => !widened(q))).toEqual([]);
+      await scratch.dataSource.undoLastMigration();
       expect(await pendingSchemaChanges(scratch.dataSource)).toEqual([]);
       await scratch.dataSource.undoLastMigration();
       const ballotColumns: Array<{ name: string }> = await scratch.dataSource.query(
