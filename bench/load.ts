@@ -42,7 +42,13 @@ function parse(argv: string[]): ScenarioOptions & { compare: boolean } {
     deadlineMs: num('deadline', 30) * 1000,
     thinkMs: [think[0], think[1]],
     databaseBaseUrl: envUrl && /^(mysql|mariadb):\/\//.test(envUrl) ? envUrl : 'mariadb://root@127.0.0.1:3306/',
-    serverEnv: {},
+    serverEnv: {
+      // The crowd reaches the servers as through a balancer on loopback that names each phone in X-Forwarded-For,
+      // so per-address rate limits count phones, not the one load machine; the limits themselves stay as shipped.
+      TRUST_PROXY: 'loopback',
+      // Production settings, with the demo's development sign-in that the crowd signs in through.
+      ALLOW_DEV_LOGIN_IN_PRODUCTION: 'true',
+    },
   };
 }
 

@@ -18,6 +18,12 @@ const DESCRIPTIONS = [
   '半夜有施工噪音，影响休息',
 ];
 
+/** Who is asking: the person's token and the phone's address. */
+interface Phone {
+  token: string;
+  from: string;
+}
+
 export interface CrowdSettings {
   thinkMs: [number, number];
   endAt: number;
@@ -44,71 +50,89 @@ export class Crowd {
     private readonly settings: CrowdSettings,
   ) {}
 
+  private holding = false;
+
   get running(): boolean {
-    return Date.now() < this.settings.endAt;
+    return this.holding || Date.now() < this.settings.endAt;
   }
 
-  async resident(person: Person, socket: CrowdMember | undefined): Promise<void> {
+  /**
+   * Keeps the crowd going while `work` (the faults) runs and for `afterMs` once it is over, however slowly a
+   * killed process comes back: recovery is seen under load too.
+   */
+  async holdFor(work: Promise<void>, afterMs: number): Promise<void> {
+    this.holding = true;
+    try {
+      await work;
+    } finally {
+      this.settings.endAt = Math.max(this.settings.endAt, Date.now() + afterMs);
+      this.holding = false;
+    }
+  }
+
+  async resident(person: Person, from: string, socket: CrowdMember | undefined): Promise<void> {
+    const phone = { token: person.token, from };
     const forum = person.communityId === null ? undefined : this.district.forums.get(person.communityId);
     const mine: number[] = [];
     // Each voter votes once, at some moment of the run (not all in the first second).
-    const voteAt = Date.now() + Math.random() * 0.7 * (this.settings.endAt - Date.now());
+    const voteAt = Date.now() + Math.random() * 0.7 * Math.max(0, this.settings.endAt - Date.now());
     while (this.running) {
       await this.think();
       if (!this.running) break;
       if (forum && !this.voted.has(person.id) && Date.now() >= voteAt) {
         this.voted.add(person.id);
-        await this.vote(person, forum.pollId, pick(forum.options));
+        await this.vote(person, phone, forum.pollId, pick(forum.options));
         continue;
       }
       const roll = Math.random();
       if (roll < 0.14) {
-        const caseId = await this.report(person);
+        const caseId = await this.report(person, phone);
         if (caseId !== null) {
           mine.push(caseId);
           if (socket) this.sockets.watch(socket, `case:${caseId}`);
-          await this.http.read({ route: 'GET /cases/:id', path: `/cases/${caseId}`, token: person.token });
+          await this.http.read({ route: 'GET /cases/:id', path: `/cases/${caseId}`, ...phone });
         }
       } else if (roll < 0.36) {
         // A resident may open only cases they reported or follow (others' reports are private).
-        if (mine.length) await this.http.read({ route: 'GET /cases/:id', path: `/cases/${pick(mine)}`, token: person.token });
-        else await this.http.read({ route: 'GET /cases/mine', path: '/cases/mine', token: person.token });
+        if (mine.length) await this.http.read({ route: 'GET /cases/:id', path: `/cases/${pick(mine)}`, ...phone });
+        else await this.http.read({ route: 'GET /cases/mine', path: '/cases/mine', ...phone });
       } else if (roll < 0.5) {
-        await this.http.read({ route: 'GET /cases/mine', path: '/cases/mine', token: person.token });
+        await this.http.read({ route: 'GET /cases/mine', path: '/cases/mine', ...phone });
       } else if (roll < 0.58) {
         const p = pick(this.district.points);
-        await this.http.read({ route: 'GET /cases/nearby', path: `/cases/nearby?lng=${p.lng}&lat=${p.lat}`, token: person.token });
+        await this.http.read({ route: 'GET /cases/nearby', path: `/cases/nearby?lng=${p.lng}&lat=${p.lat}`, ...phone });
       } else if (forum && roll < 0.72) {
-        await this.http.read({ route: 'GET /polls/:id', path: `/polls/${forum.pollId}`, token: person.token });
+        await this.http.read({ route: 'GET /polls/:id', path: `/polls/${forum.pollId}`, ...phone });
       } else if (forum && roll < 0.86) {
-        await this.http.read({ route: 'GET /deliberations/:id/comments', path: `/deliberations/${forum.deliberationId}/comments`, token: person.token });
+        await this.http.read({ route: 'GET /deliberations/:id/comments', path: `/deliberations/${forum.deliberationId}/comments`, ...phone });
       } else if (forum) {
-        await this.comment(person, forum.deliberationId);
+        await this.comment(person, phone, forum.deliberationId);
       } else {
-        await this.http.read({ route: 'GET /me', path: '/me', token: person.token });
+        await this.http.read({ route: 'GET /me', path: '/me', ...phone });
       }
     }
   }
 
-  async worker(worker: Worker): Promise<void> {
+  async worker(worker: Worker, from: string): Promise<void> {
+    const phone = { token: worker.token, from };
     while (this.running) {
       await this.think();
       if (!this.running) break;
-      const inbox = await this.http.read({ route: 'GET /inbox', path: '/inbox', token: worker.token });
+      const inbox = await this.http.read({ route: 'GET /inbox', path: '/inbox', ...phone });
       const items: Array<{ id: number }> = ok(inbox) && Array.isArray(inbox.body?.items) ? inbox.body.items : [];
       for (const item of items.slice(0, 2)) {
         if (!this.running) break;
-        await this.http.read({ route: 'GET /cases/:id', path: `/cases/${item.id}`, token: worker.token });
+        await this.http.read({ route: 'GET /cases/:id', path: `/cases/${item.id}`, ...phone });
       }
     }
   }
 
   /** Photo then report, both keyed, retried on refusals and lost connections with the same keys. */
-  private async report(person: Person): Promise<number | null> {
+  private async report(person: Person, phone: Phone): Promise<number | null> {
     const photoKey = randomUUID();
     const photo = multipartPhoto(pick(this.photos));
     const upload = await this.write(
-      { route: 'POST /media/photos', method: 'POST', path: '/media/photos', token: person.token, body: photo.body, headers: { 'content-type': photo.contentType, 'idempotency-key': photoKey } },
+      { route: 'POST /media/photos', method: 'POST', path: '/media/photos', ...phone, body: photo.body, headers: { 'content-type': photo.contentType, 'idempotency-key': photoKey } },
       true,
     );
     if (!ok(upload)) return null;
@@ -119,7 +143,7 @@ export class Crowd {
         route: 'POST /cases',
         method: 'POST',
         path: '/cases',
-        token: person.token,
+        ...phone,
         json: { clientKey, photoIds: [upload.body.id], lng: p.lng, lat: p.lat, description: pick(DESCRIPTIONS), address: '越秀区' },
       },
       true,
@@ -129,18 +153,18 @@ export class Crowd {
     return res.body.id;
   }
 
-  private async vote(person: Person, pollId: number, option: string): Promise<void> {
+  private async vote(person: Person, phone: Phone, pollId: number, option: string): Promise<void> {
     const res = await this.write(
-      { route: 'POST /polls/:id/ballots', method: 'POST', path: `/polls/${pollId}/ballots`, token: person.token, json: { choice: [option] }, headers: { 'idempotency-key': randomUUID() } },
+      { route: 'POST /polls/:id/ballots', method: 'POST', path: `/polls/${pollId}/ballots`, ...phone, json: { choice: [option] }, headers: { 'idempotency-key': randomUUID() } },
       true,
     );
     if (ok(res)) this.ledger.ballots.push({ pollId, userId: person.id, receipt: res.body.receipt });
   }
 
   /** Comments carry no idempotency key, so only refusals that wrote nothing (503, 429) are retried. */
-  private async comment(person: Person, deliberationId: number): Promise<void> {
+  private async comment(person: Person, phone: Phone, deliberationId: number): Promise<void> {
     const res = await this.write(
-      { route: 'POST /deliberations/:id/comments', method: 'POST', path: `/deliberations/${deliberationId}/comments`, token: person.token, json: { body: `${pick(['赞成', '反对', '建议先摸底'])}：${randomUUID().slice(0, 8)}` } },
+      { route: 'POST /deliberations/:id/comments', method: 'POST', path: `/deliberations/${deliberationId}/comments`, ...phone, json: { body: `${pick(['赞成', '反对', '建议先摸底'])}：${randomUUID().slice(0, 8)}` } },
       false,
     );
     if (ok(res)) this.ledger.comments.push({ commentId: res.body.id, deliberationId, userId: person.id });

@@ -7,6 +7,8 @@ export interface Call {
   method: string;
   path: string;
   token?: string;
+  /** The phone's own address, sent as X-Forwarded-For (the servers trust loopback as their proxy). */
+  from?: string;
   json?: unknown;
   body?: Buffer;
   headers?: Record<string, string>;
@@ -74,6 +76,7 @@ export class HttpClient {
     if (c.json !== undefined) headers['content-type'] = 'application/json';
     if (body) headers['content-length'] = String(body.length);
     if (c.token) headers.authorization = `Bearer ${c.token}`;
+    if (c.from) headers['x-forwarded-for'] = c.from;
     this.inFlight++;
     return new Promise<Result>((resolve) => {
       let done = false;
@@ -132,6 +135,11 @@ export async function pause(result: Result, attempt: number): Promise<void> {
   const told = result.kind === 'answer' ? Number(result.headers['retry-after']) : NaN;
   const ms = Number.isFinite(told) && told > 0 ? Math.min(told, 5) * 1000 : Math.min(4000, 250 * 2 ** attempt);
   await new Promise((r) => setTimeout(r, ms * (0.75 + Math.random() * 0.5)));
+}
+
+/** A distinct private address for the n-th phone, so per-address limits count each phone, not the load machine. */
+export function phoneAddress(n: number): string {
+  return `10.${(n >> 14) & 255}.${(n >> 6) & 255}.${(n & 63) + 1}`;
 }
 
 export function multipartPhoto(jpeg: Buffer): { body: Buffer; contentType: string } {

@@ -33,7 +33,7 @@ export function formatRun(r: ScenarioResult): string {
   for (const lost of v.lost.slice(0, 20)) lines.push(`  LOST ${lost}`);
   for (const twice of v.duplicated.slice(0, 20)) lines.push(`  TWICE ${twice}`);
   const k = r.sockets;
-  lines.push(`live sockets: ${k.opened} opened, ${k.connectedAtEnd} connected at the end, ${k.reconnects} reconnects, ${k.events} events received, ${k.subscribeRefused} subscriptions refused, ${k.subscribeTimeouts} without ack`);
+  lines.push(`live sockets: ${k.opened} opened, ${k.connectedAtEnd} connected at the end, ${k.reconnects} reconnects, ${k.events} events received${r.faults.length ? ` (${k.eventsAfterRecovery} after the faults were over)` : ''}, ${k.subscribeRefused} subscriptions refused, ${k.subscribeTimeouts} without ack`);
   for (const f of r.faults) lines.push(`  fault at ${f.at.toFixed(1)} s: ${f.what}`);
   for (const h of r.healthAtEnd) lines.push(`health at the end: ${h}`);
   if (r.logPath) lines.push(`server log kept: ${r.logPath}`);

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { Crowd } from './crowd';
 import { prepareDistrict } from './district';
 import { injectFaults, type FaultEvent } from './faults';
-import { HttpClient } from './http-client';
+import { HttpClient, phoneAddress } from './http-client';
 import { Ledger, type Verdict } from './ledger';
 import { Metrics, type RunSummary } from './metrics';
 import { SocketCrowd, type CrowdMember, type SocketFigures } from './socket-crowd';
@@ -32,6 +32,9 @@ export interface ScenarioResult {
 }
 
 let runs = 0;
+
+/** However slowly a killed process comes back, the crowd keeps going this long after the last fault is over. */
+const AFTER_FAULTS_MS = 8000;
 
 /** Photos as a phone sends them: a few distinct JPEGs of a modest size, made once per run. */
 async function photos(): Promise<Buffer[]> {
@@ -95,9 +98,11 @@ export async function runScenario(o: ScenarioOptions, label: string, say: (line:
     say(`[${label}] ${residentClients} residents and ${workerClients} grid-worker clients for ${o.durationS} s${o.fault ? ', with faults' : ''}…`);
     metrics.start();
     const actors = [
-      ...residents.map((p, i) => crowd.resident(p, members[i])),
-      ...workers.map((w) => crowd.worker(w)),
-      ...(o.fault ? [injectFaults(stack, startedAt, durationMs, faults)] : []),
+      ...residents.map((p, i) => crowd.resident(p, phoneAddress(i), members[i])),
+      ...workers.map((w, i) => crowd.worker(w, phoneAddress(residents.length + i))),
+      ...(o.fault
+        ? [crowd.holdFor(injectFaults(stack, startedAt, durationMs, faults).then(() => sockets.markRecovered()), AFTER_FAULTS_MS)]
+        : []),
     ];
     const ticker = setInterval(() => say(`[${label}]   ${Math.round((Date.now() - startedAt) / 1000)} s: ${http.inFlight} requests in flight`), 10_000);
     await Promise.all(actors);

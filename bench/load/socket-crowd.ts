@@ -14,6 +14,8 @@ export interface SocketFigures {
   connectedAtEnd: number;
   reconnects: number;
   events: number;
+  /** Events received after the last fault was over (set by markRecovered): live delivery works again. */
+  eventsAfterRecovery: number;
   subscribeRefused: number;
   subscribeTimeouts: number;
   connectErrors: number;
@@ -26,9 +28,15 @@ export interface SocketFigures {
  */
 export class SocketCrowd {
   private readonly members: Member[] = [];
-  readonly figures: SocketFigures = { opened: 0, connectedAtEnd: 0, reconnects: 0, events: 0, subscribeRefused: 0, subscribeTimeouts: 0, connectErrors: 0 };
+  readonly figures: SocketFigures = { opened: 0, connectedAtEnd: 0, reconnects: 0, events: 0, eventsAfterRecovery: 0, subscribeRefused: 0, subscribeTimeouts: 0, connectErrors: 0 };
+
+  private recovered = false;
 
   constructor(private readonly ports: number[]) {}
+
+  markRecovered(): void {
+    this.recovered = true;
+  }
 
   /** Opens one connection (on the processes in turn) and subscribes its rooms; resolves once subscribed. */
   async open(token: string, rooms: string[]): Promise<Member> {
@@ -45,6 +53,7 @@ export class SocketCrowd {
     this.members.push(member);
     socket.on(LIVE_EVENTS.live, (event: LiveEvent) => {
       this.figures.events++;
+      if (this.recovered) this.figures.eventsAfterRecovery++;
       const seen = member.rooms.get(event.room);
       if (member.rooms.has(event.room) && (seen === undefined || event.seq > seen)) member.rooms.set(event.room, event.seq);
     });
