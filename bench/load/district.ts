@@ -38,6 +38,8 @@ export interface District {
   forums: Map<number, Forum>;
 }
 
+const SETUP_DEADLINE_MS = 120_000;
+
 const expectOk = (what: string, r: Result): any => {
   if (r.kind !== 'answer' || r.status < 200 || r.status >= 300) {
     throw new Error(`${what}: ${r.kind === 'answer' ? `${r.status} ${JSON.stringify(r.body)}` : r.kind}`);
@@ -98,7 +100,7 @@ export async function prepareDistrict(http: HttpClient, sqlUri: string): Promise
   const tokens = new Map<number, string>();
   // Everyone signs in from a phone of their own (distinct addresses: the sign-in limit counts per address).
   const signIn = async (userId: number, n: number) => {
-    const body = expectOk(`sign in ${userId}`, await http.call({ route: 'setup', method: 'POST', path: '/auth/dev', json: { userId }, from: phoneAddress(50_000 + n) }));
+    const body = expectOk(`sign in ${userId}`, await http.call({ route: 'setup', method: 'POST', path: '/auth/dev', json: { userId }, from: phoneAddress(50_000 + n), deadlineMs: SETUP_DEADLINE_MS }));
     tokens.set(userId, body.accessToken as string);
   };
   for (let i = 0; i < users.length; i += 20) await Promise.all(users.slice(i, i + 20).map((u, j) => signIn(u.id, i + j)));
@@ -133,7 +135,7 @@ export async function prepareDistrict(http: HttpClient, sqlUri: string): Promise
     const proposer = residents.find((r) => r.communityId === communityId);
     if (!branchGrant || !proposer) continue;
     const branch = tokens.get(branchGrant.user_id)!;
-    const post = async (token: string, path: string, json: unknown) => expectOk(`POST ${path}`, await http.call({ route: 'setup', method: 'POST', path, token, json }));
+    const post = async (token: string, path: string, json: unknown) => expectOk(`POST ${path}`, await http.call({ route: 'setup', method: 'POST', path, token, json, deadlineMs: SETUP_DEADLINE_MS }));
     const topic = await post(proposer.token, `/communities/${communityId}/topics`, { title: '小区加装电动车充电桩', body: '楼下电动车乱充电有隐患，建议集中加装充电桩。', scope: { kind: 'community' } });
     await post(branch, `/topics/${topic.id}/review`, { decision: 'approve' });
     const deliberation = await post(committee, `/topics/${topic.id}/deliberations`, { discussionEndsAt: new Date(Date.now() + 48 * 3600_000).toISOString() });

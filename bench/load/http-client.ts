@@ -12,6 +12,8 @@ export interface Call {
   json?: unknown;
   body?: Buffer;
   headers?: Record<string, string>;
+  /** Overrides the client's deadline (set-up calls, which are not what is measured, get a generous one). */
+  deadlineMs?: number;
 }
 
 export type Result =
@@ -108,7 +110,7 @@ export class HttpClient {
       const deadline = setTimeout(() => {
         finish({ kind: 'hung' });
         req.destroy(new Error('deadline'));
-      }, this.deadlineMs);
+      }, c.deadlineMs ?? this.deadlineMs);
       req.on('socket', (socket) => {
         // A reused keep-alive socket is already connected; a new one counts as sent once it connects.
         if (!socket.connecting) sent = true;
