@@ -5,11 +5,12 @@
  * when any request got no answer within the deadline or any acknowledged write is missing from the database.
  *
  *   npm run load -- [--duration=60] [--users=300] [--sockets=1000] [--processes=2] [--fault] [--compare]
- *                   [--short] [--deadline=30] [--think=1000-3000]
+ *                   [--short] [--deadline=30] [--think=1000-3000] [--keep-log]
  *
  * --fault    kills one server process with SIGKILL and restarts it, then kills and restarts this run's Redis
  * --compare  runs the same scenario on one process, then on the configured number, and prints both side by side
  * --short    the CI form: 20 s, 60 users, 200 sockets (explicit flags still win)
+ * --keep-log keeps the servers' log even when the run passes (it is always kept when it fails)
  */
 import { formatComparison, formatRun } from './load/report';
 import { runScenario, type ScenarioOptions, type ScenarioResult } from './load/scenario';
@@ -21,7 +22,7 @@ function parse(argv: string[]): ScenarioOptions & { compare: boolean } {
     if (!m) throw new Error(`unknown argument ${arg}`);
     flags.set(m[1], m[2] ?? 'true');
   }
-  const known = ['duration', 'users', 'sockets', 'processes', 'fault', 'compare', 'short', 'deadline', 'think'];
+  const known = ['duration', 'users', 'sockets', 'processes', 'fault', 'compare', 'short', 'deadline', 'think', 'keep-log'];
   for (const name of flags.keys()) if (!known.includes(name)) throw new Error(`unknown option --${name} (known: ${known.join(', ')})`);
   const short = flags.has('short');
   const num = (name: string, fallback: number) => {
@@ -38,6 +39,7 @@ function parse(argv: string[]): ScenarioOptions & { compare: boolean } {
     sockets: Math.round(num('sockets', short ? 200 : 1000)),
     processes: Math.max(1, Math.round(num('processes', 2))),
     fault: flags.has('fault'),
+    keepLog: flags.has('keep-log'),
     compare: flags.has('compare'),
     deadlineMs: num('deadline', 30) * 1000,
     thinkMs: [think[0], think[1]],

@@ -14,6 +14,7 @@ export interface ScenarioOptions {
   sockets: number;
   processes: number;
   fault: boolean;
+  keepLog: boolean;
   deadlineMs: number;
   thinkMs: [number, number];
   databaseBaseUrl: string;
@@ -119,9 +120,9 @@ export async function runScenario(o: ScenarioOptions, label: string, say: (line:
     const verdict = await ledger.verify(stack.db.sqlUri);
     const summary = metrics.summary(label);
     failed = summary.hung > 0 || verdict.lost.length > 0 || verdict.duplicated.length > 0;
-    return { summary, verdict, unknownWrites: ledger.unknown, sockets: sockets.figures, faults, healthAtEnd, logPath: failed ? stack.logPath : null };
+    return { summary, verdict, unknownWrites: ledger.unknown, sockets: sockets.figures, faults, healthAtEnd, logPath: failed || o.keepLog ? stack.logPath : null };
   } finally {
     // On failure the server log stays for the reader; the database is dropped either way.
-    await stack.stop(failed);
+    await stack.stop(failed || o.keepLog);
   }
 }
