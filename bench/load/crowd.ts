@@ -176,6 +176,8 @@ export class Crowd {
       res = await this.http.call(call);
       const refusedOnly = res.kind === 'answer';
       if (!retryable(res) || (!keyed && !refusedOnly)) break;
+      // Once the run is over a refusal is final (the phone would try later); a lost answer is still chased.
+      if (refusedOnly && !this.running) break;
       await pause(res, attempt);
     }
     if (res.kind !== 'answer') this.ledger.unknown++;
