@@ -6,6 +6,9 @@ export type Outcome =
   /** No answer within the hard deadline: the failure this scenario exists to catch. */
   | { kind: 'hung'; ms: number };
 
+/** Answers slower than this are also kept by the second of the run they started in, to see when they happened. */
+export const SLOW_MS = 5000;
+
 interface RouteFigures {
   latencies: number[];
   statuses: Map<number, number>;
@@ -35,6 +38,8 @@ export interface RunSummary {
   okPerSecond: number;
   hung: number;
   routes: RouteSummary[];
+  /** Second of the run (when the request started) → answers slower than SLOW_MS, and hung requests. */
+  slowBySecond: Record<string, number>;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -49,6 +54,7 @@ export class Metrics {
   private stoppedAt: number | null = null;
   /** Only what happens between start() and stop() counts; set-up and the final checks do not. */
   private counting = false;
+  private readonly slow = new Map<number, number>();
 
   start(): void {
     this.startedAt = Date.now();
@@ -67,6 +73,10 @@ export class Metrics {
     if (!figures) {
       figures = { latencies: [], statuses: new Map(), network: new Map(), hung: 0 };
       this.routes.set(route, figures);
+    }
+    if ((outcome.kind === 'answer' && outcome.ms > SLOW_MS) || outcome.kind === 'hung') {
+      const second = Math.floor((Date.now() - outcome.ms - this.startedAt) / 1000);
+      this.slow.set(second, (this.slow.get(second) ?? 0) + 1);
     }
     if (outcome.kind === 'answer') {
       figures.latencies.push(outcome.ms);
@@ -110,6 +120,7 @@ export class Metrics {
       okPerSecond: ok / seconds,
       hung: routes.reduce((n, r) => n + r.hung, 0),
       routes,
+      slowBySecond: Object.fromEntries([...this.slow.entries()].sort(([a], [b]) => a - b).map(([second, n]) => [`${second}s`, n])),
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { RunSummary } from './metrics';
+import { SLOW_MS, type RunSummary } from './metrics';
 import type { ScenarioResult } from './scenario';
 
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)}s` : `${Math.round(n)}ms`);
@@ -27,6 +27,7 @@ export function formatRun(r: ScenarioResult): string {
   }
   lines.push(`errors by status: ${counts(byStatus) || 'none'}`);
   lines.push(`hung (no answer within the deadline): ${s.hung}`);
+  lines.push(`answers slower than ${SLOW_MS / 1000} s, by the second of the run they started in: ${counts(s.slowBySecond) || 'none'}`);
   const v = r.verdict;
   lines.push(`acknowledged writes: ${v.acknowledged.reports} reports, ${v.acknowledged.ballots} ballots, ${v.acknowledged.comments} comments; missing from the database: ${v.lost.length}; counted twice: ${v.duplicated.length}`);
   lines.push(`writes with no answer (outcome unknown to the phone, not checked): ${r.unknownWrites}`);
