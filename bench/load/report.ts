@@ -36,6 +36,10 @@ export function formatRun(r: ScenarioResult): string {
   const k = r.sockets;
   lines.push(`live sockets: ${k.opened} opened, ${k.connectedAtEnd} connected at the end, ${k.reconnects} reconnects, ${k.events} events received${r.faults.length ? ` (${k.eventsAfterRecovery} after the faults were over)` : ''}, ${k.subscribeRefused} subscriptions refused, ${k.subscribeTimeouts} without ack`);
   for (const f of r.faults) lines.push(`  fault at ${f.at.toFixed(1)} s: ${f.what}`);
+  const cpu = r.serverCpu.reduce((n, c) => n + c.seconds, 0);
+  lines.push(
+    `server CPU: ${r.serverCpu.map((c) => `${c.name} ${c.seconds.toFixed(1)} s`).join(', ')} (${((cpu / s.seconds) * 100).toFixed(0)} % of one core; ${((cpu * 1000) / Math.max(1, s.requests)).toFixed(1)} ms a request)`,
+  );
   for (const h of r.healthAtEnd) lines.push(`health at the end: ${h}`);
   if (r.logPath) lines.push(`server log kept: ${r.logPath}`);
   return lines.join('\n');

@@ -29,6 +29,8 @@ export interface ScenarioResult {
   sockets: SocketFigures;
   faults: FaultEvent[];
   healthAtEnd: string[];
+  /** CPU seconds each server process used during the run (a restarted one: since its restart). */
+  serverCpu: Array<{ name: string; seconds: number }>;
   logPath: string | null;
 }
 
@@ -97,6 +99,7 @@ export async function runScenario(o: ScenarioOptions, label: string, say: (line:
     const crowd = new Crowd(http, district, ledger, sockets, await photos(), { thinkMs: o.thinkMs, endAt: startedAt + durationMs });
     const faults: FaultEvent[] = [];
     say(`[${label}] ${residentClients} residents and ${workerClients} grid-worker clients for ${o.durationS} s${o.fault ? ', with faults' : ''}…`);
+    const cpuBefore = stack.servers.map((s) => ({ pid: s.pid, seconds: s.cpuSeconds() }));
     metrics.start();
     const actors = [
       ...residents.map((p, i) => crowd.resident(p, phoneAddress(i), members[i])),
@@ -109,6 +112,7 @@ export async function runScenario(o: ScenarioOptions, label: string, say: (line:
     await Promise.all(actors);
     clearInterval(ticker);
     metrics.stop();
+    const serverCpu = stack.servers.map((s, i) => ({ name: s.name, seconds: s.cpuSeconds() - (cpuBefore[i].pid === s.pid ? cpuBefore[i].seconds : 0) }));
 
     const healthAtEnd: string[] = [];
     for (const s of stack.servers) {
@@ -120,7 +124,7 @@ export async function runScenario(o: ScenarioOptions, label: string, say: (line:
     const verdict = await ledger.verify(stack.db.sqlUri);
     const summary = metrics.summary(label);
     failed = summary.hung > 0 || verdict.lost.length > 0 || verdict.duplicated.length > 0;
-    return { summary, verdict, unknownWrites: ledger.unknown, sockets: sockets.figures, faults, healthAtEnd, logPath: failed || o.keepLog ? stack.logPath : null };
+    return { summary, verdict, unknownWrites: ledger.unknown, sockets: sockets.figures, faults, healthAtEnd, serverCpu, logPath: failed || o.keepLog ? stack.logPath : null };
   } finally {
     // On failure the server log stays for the reader; the database is dropped either way.
     await stack.stop(failed || o.keepLog);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync, type WriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -142,6 +142,18 @@ export class ServerProcess {
 
   get pid(): number | undefined {
     return this.child?.pid;
+  }
+
+  /** CPU seconds (user + system) the current process has used, from /proc (Linux); 0 when unknown. */
+  cpuSeconds(): number {
+    try {
+      const stat = readFileSync(`/proc/${this.child?.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return 0;
+    }
   }
 
   async start(options: { seed?: boolean; readyWithinMs?: number } = {}): Promise<void> {
