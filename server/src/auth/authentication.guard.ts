@@ -17,12 +17,17 @@ export class AuthenticationGuard implements CanActivate {
     private readonly authUsers: AuthUserLoader,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  /** Synchronous when no token is sent (visitors, health probes): no promise for nothing to wait on. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     req.user = null;
     const header = req.headers.authorization;
     if (!header) return true;
+    return this.authenticate(req, header);
+  }
+
+  private async authenticate(req: AuthedRequest, header: string): Promise<boolean> {
     const [scheme, token] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token) {
       throw new ApiException(401, 'unauthenticated', '登录凭证无效，请重新登录');

@@ -23,12 +23,32 @@ export class PermissionGuard implements CanActivate {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (context.getType() !== 'http') return true;
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+  /** What each route handler declares, read from its metadata once. */
+  private readonly declared = new WeakMap<object, { isPublic: boolean; requirement: PermissionRequirement | undefined }>();
 
-    const requirement = this.reflector.getAllAndOverride<PermissionRequirement | undefined>(PERMISSION_KEY, targets);
+  /** Synchronous for public routes: no promise for nothing to wait on. */
+  canActivate(context: ExecutionContext): boolean | Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const { isPublic, requirement } = this.declarationOf(context);
+    if (isPublic) return true;
+    return this.check(context, requirement);
+  }
+
+  private declarationOf(context: ExecutionContext): { isPublic: boolean; requirement: PermissionRequirement | undefined } {
+    const handler = context.getHandler();
+    let declared = this.declared.get(handler);
+    if (!declared) {
+      const targets = [handler, context.getClass()];
+      declared = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets) === true,
+        requirement: this.reflector.getAllAndOverride<PermissionRequirement | undefined>(PERMISSION_KEY, targets),
+      };
+      this.declared.set(handler, declared);
+    }
+    return declared;
+  }
+
+  private async check(context: ExecutionContext, requirement: PermissionRequirement | undefined): Promise<boolean> {
     const req = context.switchToHttp().getRequest<AuthedRequest>();
     if (!requirement) {
       this.logger.error({ route: `${req.method} ${req.routeOptions?.url ?? req.url}` }, 'route declares no permission; refused');
