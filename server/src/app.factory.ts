@@ -44,6 +44,13 @@ export async function createApp(overrides: Partial<AppConfig> = {}): Promise<INe
     contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(h5 ? h5ScriptHashes(config.h5Dir) : []) },
     // The mini-program's photo URLs may be shown by an allowed cross-origin page (CORS_ORIGINS) of the same site.
     crossOriginResourcePolicy: { policy: 'same-site' },
+    // Headers only browsers long out of support read (IE8's download prompt, Flash and Acrobat policy files, the
+    // retired XSS auditor, DNS prefetch hints, origin-keyed agent clusters): each costs every answer its bytes.
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+    xDnsPrefetchControl: false,
+    originAgentCluster: false,
   });
   const adapter = new FastifyAdapter({
     bodyLimit,
