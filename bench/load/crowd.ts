@@ -161,11 +161,18 @@ export class Crowd {
     if (ok(res)) this.ledger.ballots.push({ pollId, userId: person.id, receipt: res.body.receipt });
   }
 
-  /** Comments carry no idempotency key, so only refusals that wrote nothing (503, 429) are retried. */
+  /** A comment carries an Idempotency-Key as the mini-program sends it, so a cut connection is retried like a ballot. */
   private async comment(person: Person, phone: Phone, deliberationId: number): Promise<void> {
     const res = await this.write(
-      { route: 'POST /deliberations/:id/comments', method: 'POST', path: `/deliberations/${deliberationId}/comments`, ...phone, json: { body: `${pick(['赞成', '反对', '建议先摸底'])}：${randomUUID().slice(0, 8)}` } },
-      false,
+      {
+        route: 'POST /deliberations/:id/comments',
+        method: 'POST',
+        path: `/deliberations/${deliberationId}/comments`,
+        ...phone,
+        json: { body: `${pick(['赞成', '反对', '建议先摸底'])}：${randomUUID().slice(0, 8)}` },
+        headers: { 'idempotency-key': randomUUID() },
+      },
+      true,
     );
     if (ok(res)) this.ledger.comments.push({ commentId: res.body.id, deliberationId, userId: person.id });
   }

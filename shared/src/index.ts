@@ -2,6 +2,7 @@ export * from './auth/roles';
 export * from './auth/permissions';
 export * from './api/errors';
 export * from './api/service-errors';
+export * from './api/idempotency';
 export * from './api/rate-limit-errors';
 export * from './api/auth';
 export * from './api/org';

@@ -220,6 +220,32 @@ describe('deliberation and voting (/api)', () => {
     ]);
   });
 
+  it('posts a comment once however often a phone repeats it with the same Idempotency-Key', async () => {
+    const n = await Neighbourhood.create(t);
+    const proposer = await n.resident();
+    const neighbour = await n.resident();
+    const d = await n.deliberation(proposer);
+    const path = `/api/deliberations/${d.id}/comments`;
+    const send = (body: object, key: string, token = neighbour.token) =>
+      t.request.post(path).set('Authorization', `Bearer ${token}`).set('Idempotency-Key', key).send(body);
+
+    // The first answer was lost; the phone sends the same post again, twice at once.
+    const first = await send({ body: '建议晚上十点后停止充电。' }, 'comment-key-0001');
+    expect(first.status).toBe(201);
+    const [again, racing] = await Promise.all([send({ body: '建议晚上十点后停止充电。' }, 'comment-key-0001'), send({ body: '建议晚上十点后停止充电。' }, 'comment-key-0001')]);
+    expect([again.status, racing.status]).toEqual([200, 200]);
+    expect([again.body.id, racing.body.id]).toEqual([first.body.id, first.body.id]);
+    const listed = (await n.get(null, `/deliberations/${d.id}/comments`)).body.items as Array<{ body: string }>;
+    expect(listed.filter((c) => c.body === '建议晚上十点后停止充电。')).toHaveLength(1);
+
+    // The same key for other words is refused; another author may use the same key; a malformed key is refused.
+    const changed = await send({ body: '另一条意见' }, 'comment-key-0001');
+    expect(changed.status).toBe(409);
+    expect(changed.body.error).toBe('idempotency_conflict');
+    expect((await send({ body: '我也同意' }, 'comment-key-0001', proposer.token)).status).toBe(201);
+    expect((await send({ body: '格式不对' }, 'bad key!')).status).toBe(400);
+  });
+
   it('weights an owners’ vote by exclusive area, one ballot per unit, and publishes the Art. 278 decision', async () => {
     const n = await Neighbourhood.create(t);
     const big = await n.resident({ owner: { area: 120.5 } });

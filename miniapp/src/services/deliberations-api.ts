@@ -78,8 +78,10 @@ export const deliberationsApi = {
   comments(deliberationId: number, params: DeliberationCommentListQuery = {}): Promise<DeliberationPage<DeliberationCommentView>> {
     return api.request('GET', `/api/deliberations/${deliberationId}/comments${query({ ...params })}`);
   },
-  comment(deliberationId: number, input: DeliberationCommentInput): Promise<DeliberationCommentView> {
-    return api.request('POST', `/api/deliberations/${deliberationId}/comments`, input);
+  /** One key per intended comment: a resend of the same words after a lost answer gets the first comment back. */
+  comment(deliberationId: number, input: DeliberationCommentInput, idempotencyKey: string): Promise<DeliberationCommentView> {
+    const client = new ApiClient({ baseUrl, session, transport: withHeaders(taroTransport, { 'Idempotency-Key': idempotencyKey }) });
+    return client.request('POST', `/api/deliberations/${deliberationId}/comments`, input);
   },
   supportComment(commentId: number, on: boolean): Promise<DeliberationSupportView> {
     return api.request(on ? 'POST' : 'DELETE', `/api/comments/${commentId}/support`);

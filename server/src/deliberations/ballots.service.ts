@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { compileBallotValidator, indexOwnerRoll, type OwnerRollIndex } from '@linli/shared';
+import { compileBallotValidator, indexOwnerRoll, type OwnerRollIndex, IDEMPOTENCY_KEY_PATTERN } from '@linli/shared';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { ApiException } from '../common/api-exception';
@@ -16,7 +16,6 @@ import { personalVoterKey, PollsService, unitVoterKey } from './polls.service';
 import { ResidencyScope } from './residency-scope';
 import { receiptView, scopeOf } from './views';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** Each poll definition's electoral roll as a set, built once per (cached) definition. */
 const rolls = new WeakMap<Poll, Set<number>>();
@@ -49,7 +48,7 @@ export class BallotsService {
   ) {}
 
   async cast(user: AuthUser, pollId: number, input: BallotInputDto, idempotencyKey: string | undefined): Promise<BallotAccepted> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) throw DeliberationErrors.badIdempotencyKey();
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) throw DeliberationErrors.badIdempotencyKey();
     const poll = await this.polls.definition(pollId);
     const phase = pollPhase(poll, new Date());
     if (phase !== 'open') {

@@ -13,6 +13,7 @@ const comment = (over: Partial<DeliberationComment> = {}): DeliberationComment =
   supportCount: 0,
   reportCount: 0,
   hidden: false,
+  clientKey: null,
   hiddenReason: null,
   hiddenById: null,
   hiddenAt: null,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DeliberationCommentView, DeliberationPage, DeliberationSupportView } from '@linli/shared';
+import { IDEMPOTENCY_KEY_PATTERN, type DeliberationCommentView, type DeliberationPage, type DeliberationSupportView } from '@linli/shared';
 import { DataSource, In, IsNull } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { isUniqueViolation } from '../common/error-mapping';
@@ -28,7 +28,16 @@ export class CommentsService {
     private readonly reports: CommentReportsService,
   ) {}
 
-  async add(user: AuthUser, deliberationId: number, input: CommentInputDto): Promise<DeliberationCommentView> {
+  /**
+   * Posts a comment. With an Idempotency-Key, a repeat of the same post (a phone that lost the answer) gets the comment
+   * it already made back (`replayed`) instead of a second one; the same key for a different comment is a 409.
+   */
+  async add(user: AuthUser, deliberationId: number, input: CommentInputDto, idempotencyKey?: string): Promise<{ comment: DeliberationCommentView; replayed: boolean }> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(idempotencyKey)) throw DeliberationErrors.badIdempotencyKey();
+    if (idempotencyKey !== undefined) {
+      const earlier = await this.replayOf(user, deliberationId, input, idempotencyKey);
+      if (earlier) return { comment: earlier, replayed: true };
+    }
     const deliberation = await this.deliberations.find(deliberationId);
     if (Date.now() >= deliberation.discussionEndsAt.getTime()) throw DeliberationErrors.discussionClosed();
     await this.access.assertInScope(user.id, deliberation.communityId, scopeOf(deliberation));
@@ -39,7 +48,9 @@ export class CommentsService {
       if (!parent || parent.deliberationId !== deliberationId) throw DeliberationErrors.badParent();
       input.parentId = parent.parentId ?? parent.id;
     }
-    const saved = await serializedOnSqlite(this.dataSource, () =>
+    let saved: DeliberationComment;
+    try {
+      saved = await serializedOnSqlite(this.dataSource, () =>
       repo.save(
         repo.create({
           deliberationId,
@@ -52,10 +63,25 @@ export class CommentsService {
           hiddenReason: null,
           hiddenById: null,
           hiddenAt: null,
+          clientKey: idempotencyKey ?? null,
         }),
       ),
     );
-    return (await this.views(user, [saved], new Map()))[0];
+    } catch (error) {
+      // Two copies of the same post racing: the second finds the first's row.
+      const earlier = idempotencyKey !== undefined && isUniqueViolation(error) ? await this.replayOf(user, deliberationId, input, idempotencyKey) : null;
+      if (!earlier) throw error;
+      return { comment: earlier, replayed: true };
+    }
+    return { comment: (await this.views(user, [saved], new Map()))[0], replayed: false };
+  }
+
+  /** The author's comment made with this key, if any; a different thread or text under the same key is a conflict. */
+  private async replayOf(user: AuthUser, deliberationId: number, input: CommentInputDto, clientKey: string): Promise<DeliberationCommentView | null> {
+    const earlier = await this.dataSource.getRepository(DeliberationComment).findOneBy({ authorId: user.id, clientKey });
+    if (!earlier) return null;
+    if (earlier.deliberationId !== deliberationId || earlier.body !== input.body.trim()) throw DeliberationErrors.commentIdempotencyConflict();
+    return (await this.views(user, [earlier], new Map()))[0];
   }
 
   async list(user: AuthUser | null, deliberationId: number, query: CommentListQueryDto): Promise<DeliberationPage<DeliberationCommentView>> {

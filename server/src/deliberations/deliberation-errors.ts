@@ -38,6 +38,7 @@ export const DeliberationErrors = {
   ballotExists: (seq: number) => fail(409, 'ballot_exists', '您已经投过票了；如需改票，请在改票时附上当前选票的回执', { seq }),
   ballotChanged: () => fail(409, 'ballot_changed', '您的选票已在其他设备上更新，请刷新后再改票'),
   idempotencyConflict: () => fail(409, 'idempotency_conflict', '同一提交编号对应了不同的选票内容'),
+  commentIdempotencyConflict: () => fail(409, 'idempotency_conflict', '同一提交编号对应了不同的评论内容'),
   badIdempotencyKey: () => fail(400, 'validation_failed', 'Idempotency-Key 格式不正确'),
   chainHidden: () => fail(403, 'forbidden', '本投票在结束前不公开计票明细'),
 };

@@ -6,9 +6,10 @@ import { CommentReportReview1732000009000 } from '../database/migrations/1732000
 import { PollVoterRoll1732000012000 } from '../database/migrations/1732000012000-poll-voter-roll';
 import { PollCountColumns1732000013000 } from '../database/migrations/1732000013000-poll-count-columns';
 import { PollRollsLongtext1732000014000, WIDENED_ROLL_COLUMNS } from '../database/migrations/1732000014000-poll-rolls-longtext';
+import { CommentClientKey1732000015000 } from '../database/migrations/1732000015000-comment-client-key';
 import { DELIBERATION_ENTITIES } from './entities';
 
-const SCOPE: ScratchScope = { entities: DELIBERATION_ENTITIES, migrations: [Deliberations1732000005000, CommentReportReview1732000009000, PollVoterRoll1732000012000, PollCountColumns1732000013000, PollRollsLongtext1732000014000] };
+const SCOPE: ScratchScope = { entities: DELIBERATION_ENTITIES, migrations: [Deliberations1732000005000, CommentReportReview1732000009000, PollVoterRoll1732000012000, PollCountColumns1732000013000, PollRollsLongtext1732000014000, CommentClientKey1732000015000] };
 
 /** What the report-review migration adds to the reports; reverting it must leave the rest. */
 const HANDLING_COLUMNS = ['handled_at', 'handled_by_id', 'outcome', 'handling_note'];
@@ -28,8 +29,11 @@ describe('deliberations migration on SQLite', () => {
     try {
       expect(await pendingSchemaChanges(dataSource)).toEqual([]);
       await dataSource.undoLastMigration();
+      const commentColumns: Array<{ name: string }> = await dataSource.query(`PRAGMA table_info('deliberation_comments')`);
+      expect(commentColumns.map((c) => c.name)).not.toContain('client_key');
+      expect(commentColumns.map((c) => c.name)).toContain('body');
+      await dataSource.undoLastMigration();
       // The rolls' LONGTEXT is MariaDB's alone: on SQLite its migration changes nothing either way.
-      expect(await pendingSchemaChanges(dataSource)).toEqual([]);
       await dataSource.undoLastMigration();
       const ballotColumns: Array<{ name: string }> = await dataSource.query(`PRAGMA table_info('poll_ballots')`);
       expect(ballotColumns.map((c) => c.name).filter((n) => COUNT_COLUMNS.includes(n))).toEqual([]);
@@ -101,7 +105,16 @@ const mariadbUrl = mariadbTestUrl();
       const widened = (query: string) => WIDENED_ROLL_COLUMNS.some((c) => query.includes(`\`${c}\``));
       expect((await pendingSchemaChanges(scratch.dataSource)).filter((q) => !widened(q))).toEqual([]);
       await scratch.dataSource.undoLastMigration();
-      expect(await pendingSchemaChanges(scratch.dataSource)).toEqual([]);
+      const commentColumns: Array<{ name: string }> = await scratch.dataSource.query(
+        `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'deliberation_comments'`,
+      );
+      expect(commentColumns.map((c) => c.name)).not.toContain('client_key');
+      await scratch.dataSource.undoLastMigration();
+      const rollTypes: Array<{ type: string }> = await scratch.dataSource.query(
+        `SELECT data_type AS type FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'polls' AND column_name IN (?, ?)`,
+        [...WIDENED_ROLL_COLUMNS],
+      );
+      expect(rollTypes.map((c) => c.type)).toEqual(['text', 'text']);
       await scratch.dataSource.undoLastMigration();
       const ballotColumns: Array<{ name: string }> = await scratch.dataSource.query(
         `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'poll_ballots'`,

@@ -1,6 +1,7 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { DeliberationCommentView, DeliberationMinutesView, DeliberationPage, DeliberationView } from '@linli/shared';
+import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { communityFromParam, Permission } from '../auth/permission.decorator';
@@ -57,10 +58,19 @@ export class DeliberationsController {
     return this.comments.list(user, id, query);
   }
 
+  /** 201 with the comment; 200 with the same comment when the Idempotency-Key was seen before. */
   @Post('deliberations/:id/comments')
   @Permission('deliberation.participate')
   @RateLimit('discussion')
-  comment(@CurrentUser() user: AuthUser, @Param('id', ParseIntPipe) id: number, @Body() body: CommentInputDto): Promise<DeliberationCommentView> {
-    return this.comments.add(user, id, body);
+  async comment(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() body: CommentInputDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<DeliberationCommentView> {
+    const outcome = await this.comments.add(user, id, body, idempotencyKey);
+    res.status(outcome.replayed ? 200 : 201);
+    return outcome.comment;
   }
 }

@@ -1,7 +1,8 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** A comment or reply in a deliberation's discussion thread. */
 @Entity('deliberation_comments')
+@Unique('uq_deliberation_comments_author_id_client_key', ['authorId', 'clientKey'])
 export class DeliberationComment {
   @PrimaryGeneratedColumn()
   id: number;
@@ -39,6 +40,10 @@ export class DeliberationComment {
 
   @Column({ type: 'datetime', nullable: true })
   hiddenAt: Date | null;
+
+  /** The Idempotency-Key the author's phone sent with it, if any: a retry with it gets this comment back. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  clientKey: string | null;
 
   @CreateDateColumn({ type: 'datetime' })
   createdAt: Date;

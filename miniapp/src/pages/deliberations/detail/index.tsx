@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import {
@@ -12,6 +12,7 @@ import {
 import { ErrorNote } from '../../../components/error-note';
 import { PhotoPicker } from '../../../components/photo-picker';
 import { usePhotoQueue } from '../../../components/use-photo-queue';
+import { newIdempotencyKey } from '../poll/idempotency-key';
 import { PageRoot } from '../../../components/page-root';
 import { useSession } from '../../../hooks/use-session';
 import { errorMessage } from '../../../services';
@@ -81,6 +82,8 @@ export default function DeliberationDetail() {
   const [order, setOrder] = useState<DeliberationCommentOrder>('newest');
   const [comments, setComments] = useState<DeliberationCommentView[] | null>(null);
   const [draft, setDraft] = useState('');
+  /** The comment being sent and its Idempotency-Key, until the server has it. */
+  const pending = useRef<{ body: string; parentId: number | undefined; key: string } | null>(null);
   const [replyTo, setReplyTo] = useState<DeliberationCommentView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [commentError, setCommentError] = useState<string | null>(null);
@@ -107,8 +110,14 @@ export default function DeliberationDetail() {
     const body = draft.trim();
     if (!body) return setCommentError('请先写下你的意见');
     setCommentError(null);
+    // The same words sent again (the answer was lost) keep their key, so the comment is posted once.
+    const parentId = replyTo?.id;
+    if (!pending.current || pending.current.body !== body || pending.current.parentId !== parentId) {
+      pending.current = { body, parentId, key: newIdempotencyKey() };
+    }
     try {
-      await deliberationsApi.comment(id, replyTo ? { body, parentId: replyTo.id } : { body });
+      await deliberationsApi.comment(id, parentId !== undefined ? { body, parentId } : { body }, pending.current.key);
+      pending.current = null;
       setDraft('');
       setReplyTo(null);
       loadComments();
