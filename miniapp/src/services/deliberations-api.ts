@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import {
+  IDEMPOTENCY_HEADER,
   liveRoom,
   DELIBERATION_BULLETIN_ROOM_KIND,
   type DeliberationBallotInput,
@@ -80,7 +81,7 @@ export const deliberationsApi = {
   },
   /** One key per intended comment: a resend of the same words after a lost answer gets the first comment back. */
   comment(deliberationId: number, input: DeliberationCommentInput, idempotencyKey: string): Promise<DeliberationCommentView> {
-    const client = new ApiClient({ baseUrl, session, transport: withHeaders(taroTransport, { 'Idempotency-Key': idempotencyKey }) });
+    const client = new ApiClient({ baseUrl, session, transport: withHeaders(taroTransport, { [IDEMPOTENCY_HEADER]: idempotencyKey }) });
     return client.request('POST', `/api/deliberations/${deliberationId}/comments`, input);
   },
   supportComment(commentId: number, on: boolean): Promise<DeliberationSupportView> {
@@ -110,7 +111,7 @@ export const deliberationsApi = {
   },
   /** One key per intended ballot: a retry of the same tap reuses it and gets the first receipt back. */
   castBallot(pollId: number, input: DeliberationBallotInput, idempotencyKey: string): Promise<DeliberationBallotReceipt> {
-    const client = new ApiClient({ baseUrl, session, transport: withHeaders(taroTransport, { 'Idempotency-Key': idempotencyKey }) });
+    const client = new ApiClient({ baseUrl, session, transport: withHeaders(taroTransport, { [IDEMPOTENCY_HEADER]: idempotencyKey }) });
     return client.request('POST', `/api/polls/${pollId}/ballots`, input);
   },
   checkReceipt(pollId: number, receipt: string): Promise<DeliberationReceiptCheck> {

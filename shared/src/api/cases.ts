@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
 /**
  * API contract of snap-and-report (随手拍): what the mini-program sends and receives for reports, case
  * pages, handler inboxes and case actions. Times are ISO-8601 strings; coordinates are GCJ-02 as WeChat
@@ -31,7 +32,7 @@ export const CASE_ADDRESS_MAX = 200;
 export const CASE_REASON_MAX = 500;
 export const CASE_RATING_COMMENT_MAX = 500;
 /** A client key: 8–64 letters, digits or -_ (the mini-program makes a UUID when the form opens). */
-export const CASE_CLIENT_KEY_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+export const CASE_CLIENT_KEY_PATTERN = IDEMPOTENCY_KEY_PATTERN;
 
 /** Defaults and limits of the "same problem nearby" search shown before submitting. */
 export const CASE_NEARBY_DEFAULT_RADIUS_M = 200;

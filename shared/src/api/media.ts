@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_HEADER } from './idempotency';
 /**
  * Photo uploads. A report (随手拍) carries 1–9 photos; a handler adds after-photos when resolving a case.
  * Photos are uploaded one per request (POST /api/media/photos, multipart field `file`) so each can show
@@ -13,7 +14,7 @@ export const MEDIA_PURPOSES: readonly MediaPurpose[] = ['case_before', 'case_aft
 export const MEDIA_UPLOAD_FIELD = 'file';
 
 /** Header a client sets to make a retried upload return the first result instead of a duplicate. */
-export const MEDIA_IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const MEDIA_IDEMPOTENCY_HEADER = IDEMPOTENCY_HEADER;
 
 /** Largest accepted upload in bytes (before re-encoding). */
 export const MEDIA_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -1,3 +1,4 @@
+import { IDEMPOTENCY_HEADER } from './idempotency';
 /**
  * API contract of party member check-in (党员报到) and volunteer service (志愿服务): what the mini-program
  * sends and receives. Times are ISO-8601 strings; hours are tenths, computed from minutes on the server.
@@ -157,7 +158,7 @@ export interface VolunteerActivityCancelInput {
 }
 
 /** Header that makes a retried sign-up return the first answer instead of "already signed up". */
-export const VOLUNTEER_IDEMPOTENCY_HEADER = 'Idempotency-Key';
+export const VOLUNTEER_IDEMPOTENCY_HEADER = IDEMPOTENCY_HEADER;
 
 export interface VolunteerSignupView {
   id: number;
