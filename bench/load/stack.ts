@@ -96,11 +96,7 @@ export class OwnRedis {
   async kill(): Promise<void> {
     const child = this.child;
     this.child = null;
-    if (child && child.exitCode === null) {
-      const gone = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      await gone;
-    }
+    await killHard(child);
   }
 }
 
@@ -195,12 +191,7 @@ export class ServerProcess {
   async kill(): Promise<void> {
     const child = this.child;
     this.child = null;
-    if (child && child.exitCode === null) {
-      const gone = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      await gone;
-      this.log.write(`\n--- ${this.name} killed with SIGKILL at ${new Date().toISOString()}\n`);
-    }
+    if (await killHard(child)) this.log.write(`\n--- ${this.name} killed with SIGKILL at ${new Date().toISOString()}\n`);
   }
 
   /** SIGTERM, waiting for the process's own drain (bounded by SHUTDOWN_GRACE_MS), SIGKILL as a last resort. */
@@ -257,4 +248,13 @@ export class Stack {
     await new Promise((r) => this.log.end(r));
     if (!keepLog) rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** SIGKILL to a child still running, resolved once it has gone; false when there was nothing to kill. */
+async function killHard(child: ChildProcess | null): Promise<boolean> {
+  if (!child || child.exitCode !== null) return false;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await gone;
+  return true;
 }
